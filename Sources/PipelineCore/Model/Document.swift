@@ -1,0 +1,42 @@
+import Foundation
+
+/// One input text as it was read. Immutable: stages annotate it, never edit it.
+public struct Document: Sendable, Hashable {
+    /// Unique within a run; used in output file names and XLIFF ids.
+    public let id: String
+    public let title: String
+    public let text: String
+    /// Where the text came from: a file path, or the id given on the JSONL stream.
+    public let source: String
+    /// Extra facts about the source (file name, modification date, category…), in a stable order.
+    public let metadata: [MetadataEntry]
+
+    public init(id: String, title: String, text: String, source: String, metadata: [MetadataEntry] = []) {
+        self.id = id
+        self.title = title
+        self.text = text
+        self.source = source
+        self.metadata = metadata
+    }
+}
+
+public struct MetadataEntry: Sendable, Hashable, Codable {
+    public let key: String
+    public let value: String
+    public init(_ key: String, _ value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A sentence: a span of the original text, already trimmed of surrounding whitespace.
+public struct Sentence: Sendable, Hashable, Codable {
+    public let span: TextSpan
+    /// Index into `AnnotatedDocument.paragraphs`.
+    public let paragraph: Int
+
+    public init(span: TextSpan, paragraph: Int) {
+        self.span = span
+        self.paragraph = paragraph
+    }
+}

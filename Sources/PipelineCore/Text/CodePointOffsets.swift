@@ -1,0 +1,47 @@
+/// Converts UTF-8 byte offsets of one text into Unicode code point offsets, the unit the JSONL
+/// contracts and most other tools count in.
+///
+/// Built once per text in linear time; each lookup is a binary search over the non-ASCII positions,
+/// so ASCII-heavy text costs almost nothing.
+public struct CodePointOffsets: Sendable {
+    /// Byte offsets of the first byte of every non-ASCII scalar, in order.
+    private let wideScalarStarts: [Int]
+    /// For each entry above, how many bytes that scalar has beyond its first.
+    private let extraBytesBefore: [Int]
+    public let byteCount: Int
+
+    public init(_ text: String) {
+        var starts: [Int] = []
+        var extras: [Int] = []
+        var total = 0
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            let width = UTF8.width(scalar)
+            if width > 1 {
+                starts.append(offset)
+                total += width - 1
+                extras.append(total)
+            }
+            offset += width
+        }
+        wideScalarStarts = starts
+        extraBytesBefore = extras
+        byteCount = offset
+    }
+
+    /// The code point offset of a byte offset that sits on a scalar boundary.
+    public func codePoint(atByte byte: Int) -> Int {
+        // Count the wide scalars that start before `byte`.
+        var low = 0
+        var high = wideScalarStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if wideScalarStarts[mid] < byte { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? byte : byte - extraBytesBefore[low - 1]
+    }
+
+    public func codePoints(of span: TextSpan) -> (start: Int, end: Int) {
+        (codePoint(atByte: span.start), codePoint(atByte: span.end))
+    }
+}

@@ -1,0 +1,141 @@
+import CLibXML2
+import Foundation
+
+/// Reads XML from untrusted files: no DTD, no external entities, no network, bounded size.
+///
+/// Debian's libxml2 2.9.14 predates `XML_PARSE_NO_XXE`, so defence is layered: a deny-all external
+/// entity loader, parse options without entity substitution or DTD loading, and refusal of any
+/// document that carries a DOCTYPE at all.
+public enum SafeXMLReader {
+    /// Larger inputs are refused before parsing.
+    public static let defaultMaximumBytes = 256 * 1024 * 1024
+
+    public static func read(contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes) throws -> XMLTree.Element {
+        let file = url.path
+        let size: Int
+        do {
+            size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw XMLReadError.unreadable(file: file, reason: error.localizedDescription)
+        }
+        guard size <= maximumBytes else { throw XMLReadError.tooLarge(file: file, bytes: size, limit: maximumBytes) }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw XMLReadError.unreadable(file: file, reason: error.localizedDescription)
+        }
+        return try parse(data, fileName: file, maximumBytes: maximumBytes)
+    }
+
+    public static func parse(_ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes) throws -> XMLTree.Element {
+        guard data.count <= maximumBytes else {
+            throw XMLReadError.tooLarge(file: fileName, bytes: data.count, limit: maximumBytes)
+        }
+        LibXML.initialize()
+        guard let context = xmlNewParserCtxt() else {
+            throw XMLReadError.unreadable(file: fileName, reason: "libxml2 could not allocate a parser")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue)
+        let document = data.withUnsafeBytes { raw -> xmlDocPtr? in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
+            return xmlCtxtReadMemory(context, base, Int32(raw.count), fileName, nil, options)
+        }
+        guard let document else {
+            if data.isEmpty { throw XMLReadError.notWellFormed(file: fileName, line: 1, message: "the file is empty") }
+            throw LibXML.lastError(of: context, file: fileName)
+        }
+        defer { xmlFreeDoc(document) }
+        if let subset = document.pointee.intSubset {
+            throw XMLReadError.doctypeForbidden(file: fileName, line: Int(xmlGetLineNo(UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self))))
+        }
+        if context.pointee.wellFormed == 0 { throw LibXML.lastError(of: context, file: fileName) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw XMLReadError.notWellFormed(file: fileName, line: 1, message: "there is no root element")
+        }
+        return try convert(root, file: fileName)
+    }
+
+    private static func convert(_ node: xmlNodePtr, file: String) throws -> XMLTree.Element {
+        var attributes: [XMLTree.Attribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
+            attributes.append(XMLTree.Attribute(
+                name: LibXML.string(current.pointee.name),
+                namespace: current.pointee.ns.map { LibXML.string($0.pointee.href) },
+                value: LibXML.takeString(value)))
+            attribute = current.pointee.next
+        }
+        var children: [XMLTree.Node] = []
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(.element(try convert(current, file: file)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                children.append(.text(LibXML.string(current.pointee.content)))
+            case XML_ENTITY_REF_NODE:
+                // Only the predefined entities can get here (there is no DTD); anything else is refused.
+                throw XMLReadError.notWellFormed(
+                    file: file, line: Int(xmlGetLineNo(current)),
+                    message: "entity reference '&\(LibXML.string(current.pointee.name));' is not allowed")
+            default:
+                break // comments and processing instructions carry no content we use
+            }
+            child = current.pointee.next
+        }
+        return XMLTree.Element(
+            name: LibXML.string(node.pointee.name),
+            namespace: node.pointee.ns.map { LibXML.string($0.pointee.href) },
+            attributes: attributes, children: children, line: Int(xmlGetLineNo(node)))
+    }
+}
+
+public enum XMLReadError: LocalizedError, Equatable {
+    case unreadable(file: String, reason: String)
+    case tooLarge(file: String, bytes: Int, limit: Int)
+    case notWellFormed(file: String, line: Int, message: String)
+    case doctypeForbidden(file: String, line: Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case .unreadable(let file, let reason): "\(file): cannot read: \(reason)"
+        case .tooLarge(let file, let bytes, let limit): "\(file): \(bytes) bytes is more than the limit of \(limit) bytes"
+        case .notWellFormed(let file, let line, let message): "\(file):\(line): not well-formed XML: \(message)"
+        case .doctypeForbidden(let file, let line):
+            "\(file):\(line): a DOCTYPE is not allowed (DTDs and entities are never loaded, for safety)"
+        }
+    }
+}
+
+/// The few libxml2 chores every reader and writer shares, done in one place.
+enum LibXML {
+    private static let initialized: Void = {
+        xmlInitParser()
+        pipeline_installDenyAllEntityLoader()
+    }()
+
+    static func initialize() { _ = initialized }
+
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    /// Copies a string libxml2 allocated for us, and frees it.
+    static func takeString(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { pipeline_xmlFree(pointer) }
+        return String(cString: pointer)
+    }
+
+    static func lastError(of context: xmlParserCtxtPtr, file: String) -> XMLReadError {
+        guard let error = xmlCtxtGetLastError(context) else {
+            return .notWellFormed(file: file, line: 0, message: "libxml2 reported no details")
+        }
+        let message = error.pointee.message.map { String(cString: $0) }?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown error"
+        return .notWellFormed(file: file, line: Int(error.pointee.line), message: message)
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+import PipelineStages
+
+@main
+struct PipelineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Turns German news text into XLIFF for translators and English briefings for readers."
+    )
+}
