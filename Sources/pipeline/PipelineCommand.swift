@@ -5,6 +5,9 @@ import PipelineStages
 struct PipelineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
-        abstract: "Turns German news text into XLIFF for translators and English briefings for readers."
+        abstract: "Turns German news text into XLIFF for translators and English briefings for readers.",
+        subcommands: [
+            // One line per subcommand; each lives in its own file named after it.
+        ]
     )
 }
