@@ -1,0 +1,163 @@
+/// The Snowball German stemmer (snowballstem.org, the algorithm as of Snowball 2.2), in Swift.
+///
+/// Written here rather than linked from libstemmer so that the package builds with no system
+/// library beyond libxml2. A value type without state: one instance may be shared by every task.
+/// Stems are for comparing words, not for showing: umlauts are folded (`Wähler` → `wahl`).
+public struct GermanStemmer: Sendable {
+    public init() {}
+
+    /// Lower-cases the word (Snowball itself does not) and strips its inflectional and some
+    /// derivational suffixes: `Rechenzentren` → `rechenzentr`.
+    public func stem(_ word: String) -> String {
+        var letters = word.lowercased().unicodeScalars.map(\.value)
+        Self.prelude(&letters)
+        let regions = Self.regions(of: letters)
+        Self.removeSuffixes(&letters, r1: regions.r1, r2: regions.r2)
+        Self.postlude(&letters)
+        var result = String.UnicodeScalarView()
+        for value in letters { if let scalar = Unicode.Scalar(value) { result.append(scalar) } }
+        return String(result)
+    }
+
+    // MARK: - Letters
+
+    private static let upperU: UInt32 = 0x55, upperY: UInt32 = 0x59
+    private static let aUmlaut: UInt32 = 0xE4, oUmlaut: UInt32 = 0xF6, uUmlaut: UInt32 = 0xFC, sharpS: UInt32 = 0xDF
+
+    private static func scalar(_ character: Character) -> UInt32 { character.unicodeScalars.first!.value }
+
+    private static func isVowel(_ letter: UInt32) -> Bool {
+        switch letter {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, aUmlaut, oUmlaut, uUmlaut: true
+        default: false
+        }
+    }
+
+    /// Letters that may precede a removable `-s`: b d f g h k l m n r t.
+    private static func isSEnding(_ letter: UInt32) -> Bool {
+        "bdfghklmnrt".unicodeScalars.contains { $0.value == letter }
+    }
+
+    /// Letters that may precede a removable `-st`: the s-endings without r.
+    private static func isSTEnding(_ letter: UInt32) -> Bool { letter != 0x72 && isSEnding(letter) }
+
+    // MARK: - Steps
+
+    /// ß becomes ss; u and y between vowels become U and Y, so that they count as consonants.
+    private static func prelude(_ letters: inout [UInt32]) {
+        var expanded: [UInt32] = []
+        expanded.reserveCapacity(letters.count + 2)
+        for letter in letters {
+            if letter == sharpS { expanded.append(0x73); expanded.append(0x73) } else { expanded.append(letter) }
+        }
+        letters = expanded
+        var index = 0
+        while index + 2 < letters.count {
+            if isVowel(letters[index]), isVowel(letters[index + 2]) {
+                if letters[index + 1] == 0x75 { letters[index + 1] = upperU }
+                else if letters[index + 1] == 0x79 { letters[index + 1] = upperY }
+            }
+            index += 1
+        }
+    }
+
+    /// R1 starts after the first consonant that follows a vowel, but not before the fourth letter;
+    /// R2 is the same rule applied again inside R1.
+    private static func regions(of letters: [UInt32]) -> (r1: Int, r2: Int) {
+        let limit = letters.count
+        guard limit >= 3 else { return (limit, limit) }
+        func afterVowelThenConsonant(from start: Int) -> Int? {
+            var cursor = start
+            while cursor < limit, !isVowel(letters[cursor]) { cursor += 1 }
+            guard cursor < limit else { return nil }
+            cursor += 1
+            while cursor < limit, isVowel(letters[cursor]) { cursor += 1 }
+            guard cursor < limit else { return nil }
+            return cursor + 1
+        }
+        guard let found = afterVowelThenConsonant(from: 0) else { return (limit, limit) }
+        // R2 is searched from where R1 was found, before R1 is moved to the fourth letter.
+        return (max(found, 3), afterVowelThenConsonant(from: found) ?? limit)
+    }
+
+    private static func removeSuffixes(_ letters: inout [UInt32], r1: Int, r2: Int) {
+        // Step 1: inflectional endings.
+        if let suffix = longestSuffix(of: letters, among: ["ern", "em", "en", "er", "es", "e", "s"]) {
+            let start = letters.count - suffix.count
+            if start >= r1 {
+                switch suffix {
+                case "em", "ern", "er":
+                    letters.removeLast(suffix.count)
+                case "e", "en", "es":
+                    letters.removeLast(suffix.count)
+                    // -nisse, -nissen: drop the doubled s too.
+                    if hasSuffix(letters, "niss") { letters.removeLast() }
+                default: // "s"
+                    if start > 0, isSEnding(letters[start - 1]) { letters.removeLast() }
+                }
+            }
+        }
+        // Step 2: more endings, and -st after a valid letter with three letters before it.
+        if let suffix = longestSuffix(of: letters, among: ["est", "en", "er", "st"]) {
+            let start = letters.count - suffix.count
+            if start >= r1 {
+                if suffix == "st" {
+                    if start >= 4, isSTEnding(letters[start - 1]) { letters.removeLast(2) }
+                } else {
+                    letters.removeLast(suffix.count)
+                }
+            }
+        }
+        // Step 3: derivational suffixes, inside R2.
+        guard let suffix = longestSuffix(of: letters, among: ["lich", "isch", "heit", "keit", "end", "ung", "ig", "ik"])
+        else { return }
+        let start = letters.count - suffix.count
+        guard start >= r2 else { return }
+        let precededByE = start > 0 && letters[start - 1] == 0x65
+        switch suffix {
+        case "end", "ung":
+            letters.removeLast(suffix.count)
+            let igStart = letters.count - 2
+            if hasSuffix(letters, "ig"), igStart >= r2, !(igStart > 0 && letters[igStart - 1] == 0x65) {
+                letters.removeLast(2)
+            }
+        case "ig", "ik", "isch":
+            if !precededByE { letters.removeLast(suffix.count) }
+        case "lich", "heit":
+            letters.removeLast(suffix.count)
+            if hasSuffix(letters, "er") || hasSuffix(letters, "en"), letters.count - 2 >= r1 { letters.removeLast(2) }
+        default: // "keit"
+            letters.removeLast(suffix.count)
+            if let inner = longestSuffix(of: letters, among: ["lich", "ig"]), letters.count - inner.count >= r2 {
+                letters.removeLast(inner.count)
+            }
+        }
+    }
+
+    /// U and Y back to u and y; umlauts folded to their base vowels.
+    private static func postlude(_ letters: inout [UInt32]) {
+        for index in letters.indices {
+            switch letters[index] {
+            case upperY: letters[index] = 0x79
+            case upperU, uUmlaut: letters[index] = 0x75
+            case aUmlaut: letters[index] = 0x61
+            case oUmlaut: letters[index] = 0x6F
+            default: break
+            }
+        }
+    }
+
+    // MARK: - Suffix tests
+
+    /// The first of `suffixes` (listed longest first) that the letters end with: Snowball's
+    /// `among` takes the longest match and does not fall back to a shorter one when its condition fails.
+    private static func longestSuffix(of letters: [UInt32], among suffixes: [String]) -> String? {
+        suffixes.first { hasSuffix(letters, $0) }
+    }
+
+    private static func hasSuffix(_ letters: [UInt32], _ suffix: String) -> Bool {
+        let tail = suffix.unicodeScalars
+        guard letters.count >= tail.count else { return false }
+        return zip(letters[(letters.count - tail.count)...], tail).allSatisfy { $0 == $1.value }
+    }
+}
