@@ -8,6 +8,9 @@ struct PipelineCommand: AsyncParsableCommand {
         abstract: "Turns German news text into XLIFF for translators and English briefings for readers.",
         subcommands: [
             // One line per subcommand; each lives in its own file named after it.
+            RunCommand.self,
+            ValidateCommand.self,
+            StagesCommand.self,
         ]
     )
 }

@@ -1,0 +1,190 @@
+import Foundation
+
+/// Runs documents through the stages: several documents at once, at most `jobs` in flight, each
+/// stage free to split its sentences into parallel chunks, and results delivered in input order.
+///
+/// Delivering in input order makes every output independent of timing, and the bounded window keeps
+/// memory flat however many documents stream through.
+public struct PipelineRunner: Sendable {
+    public let stages: [any Stage]
+    public let context: StageContext
+    public let jobs: Int
+
+    /// Creates every stage of a spec: loads rules, glossaries and memories once for the whole run.
+    public init(spec: PipelineSpec, jobs: Int, translations: [URL] = []) throws {
+        let context = StageContext(
+            pipelineName: spec.name, languages: spec.languages, baseDirectory: spec.baseDirectory,
+            glossaries: spec.glossaries.map(spec.resolve),
+            translations: spec.translations.map(spec.resolve) + translations,
+            translationMemories: spec.translationMemories.map(spec.resolve),
+            parallelism: Parallelism(width: jobs),
+            provenance: "pipeline \(spec.name) (\(spec.stages.map(\.name).joined(separator: " → ")))")
+        try self.init(stages: spec.stages.map { stage in
+            do { return try stage.makeStage(context: context) } catch {
+                throw StageSetupError(stage: stage.name, file: spec.file.path, line: stage.line, underlying: error)
+            }
+        }, context: context, jobs: jobs)
+    }
+
+    public init(stages: [any Stage], context: StageContext, jobs: Int) throws {
+        self.stages = stages
+        self.context = context
+        self.jobs = max(1, jobs)
+    }
+
+    /// Runs one document through every stage.
+    public func process(_ document: Document, ordinal: Int) async throws -> AnnotatedDocument {
+        var annotated = AnnotatedDocument(document: document, ordinal: ordinal)
+        for stage in stages {
+            do { try await stage.process(&annotated, context: context) } catch {
+                throw DocumentFailure(source: document.source, stage: type(of: stage).name, reason: error.localizedDescription)
+            }
+        }
+        return annotated
+    }
+
+    /// Streams every document of `source` through the stages into `sink`, then lets stages write
+    /// their batch outputs. A failing document is reported and the rest go on.
+    public func run<Source: DocumentSource>(
+        _ source: Source, into sink: any DocumentSink, progress: ProgressReporter? = nil
+    ) async -> RunReport {
+        var source = source
+        var report = RunReport()
+        let start = ContinuousClock.now
+        let window = jobs * 2
+        await withTaskGroup(of: (Int, Result<AnnotatedDocument, DocumentFailure>).self) { group in
+            var loaded = 0
+            var delivered = 0
+            var inFlight = 0
+            var exhausted = false
+            var ready: [Int: Result<AnnotatedDocument, DocumentFailure>] = [:]
+            while true {
+                // Keep `jobs` documents working, but never run more than `window` ahead of delivery.
+                while !exhausted, inFlight < jobs, loaded - delivered < window {
+                    guard let load = source.next() else {
+                        exhausted = true
+                        break
+                    }
+                    let ordinal = loaded
+                    loaded += 1
+                    switch load {
+                    case .failure(let where_, let error):
+                        ready[ordinal] = .failure(DocumentFailure(source: where_, stage: "input", reason: error.localizedDescription))
+                    case .document(let document):
+                        inFlight += 1
+                        group.addTask {
+                            do { return (ordinal, .success(try await process(document, ordinal: ordinal))) } catch let failure as DocumentFailure {
+                                return (ordinal, .failure(failure))
+                            } catch {
+                                return (ordinal, .failure(DocumentFailure(source: document.source, stage: "run", reason: error.localizedDescription)))
+                            }
+                        }
+                    }
+                }
+                while let result = ready.removeValue(forKey: delivered) {
+                    deliver(result, to: sink, report: &report)
+                    delivered += 1
+                    progress?.update(done: report.documents, failed: report.failures.count)
+                }
+                if exhausted, inFlight == 0, delivered == loaded { break }
+                if inFlight > 0, let (ordinal, result) = await group.next() {
+                    inFlight -= 1
+                    ready[ordinal] = result
+                }
+            }
+        }
+        for stage in stages {
+            do {
+                for file in try stage.finish(context: context) {
+                    try sink.write(file)
+                    report.filesWritten += 1
+                }
+            } catch {
+                report.failures.append(DocumentFailure(source: "batch", stage: type(of: stage).name, reason: error.localizedDescription))
+            }
+        }
+        let elapsed = ContinuousClock.now - start
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        progress?.finish()
+        return report
+    }
+
+    private func deliver(_ result: Result<AnnotatedDocument, DocumentFailure>, to sink: any DocumentSink, report: inout RunReport) {
+        switch result {
+        case .failure(let failure):
+            report.failures.append(failure)
+        case .success(let document):
+            do {
+                try sink.accept(document)
+                report.documents += 1
+                report.sentences += document.sentences.count
+                report.terms += document.terms.count
+                report.bytes += document.text.utf8.count
+                report.filesWritten += document.outputs.count
+            } catch {
+                report.failures.append(DocumentFailure(source: document.document.source, stage: "output", reason: error.localizedDescription))
+            }
+        }
+    }
+}
+
+/// Where finished documents go: files in an output folder, or JSON lines on stdout.
+public protocol DocumentSink: Sendable {
+    func accept(_ document: AnnotatedDocument) throws
+    func write(_ file: OutputFile) throws
+}
+
+/// Writes each document's output files into a folder, atomically.
+public struct FolderSink: DocumentSink {
+    public let writer: OutputWriter
+
+    public init(folder: URL) {
+        writer = OutputWriter(folder: folder)
+    }
+
+    public func accept(_ document: AnnotatedDocument) throws {
+        for file in document.outputs { try writer.write(file) }
+    }
+
+    public func write(_ file: OutputFile) throws { try writer.write(file) }
+}
+
+/// A document that did not make it, and why.
+public struct DocumentFailure: Error, Sendable, Equatable, LocalizedError {
+    public let source: String
+    public let stage: String
+    public let reason: String
+
+    public var errorDescription: String? { "\(source): \(stage): \(reason)" }
+}
+
+/// A stage could not start: its rules, glossary or memory failed to load.
+public struct StageSetupError: LocalizedError {
+    public let stage: String
+    public let file: String
+    public let line: Int
+    public let underlying: any Error
+
+    public var errorDescription: String? {
+        "\(file):\(line): stage '\(stage)' cannot start: \(underlying.localizedDescription)"
+    }
+}
+
+/// What a run did, for the summary on stderr and the exit code.
+public struct RunReport: Sendable {
+    public var documents = 0
+    public var sentences = 0
+    public var terms = 0
+    public var bytes = 0
+    public var filesWritten = 0
+    public var failures: [DocumentFailure] = []
+    public var seconds = 0.0
+
+    public init() {}
+
+    public var summary: String {
+        let rate = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
+        return "\(documents) documents, \(sentences) sentences, \(terms) terms, \(filesWritten) files written, "
+            + "\(failures.count) failed, \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", rate)) MB/s)"
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// A pipeline file, decoded and checked: what to read, which glossaries, and which stages in order.
+public struct PipelineSpec: Sendable {
+    /// The file it was read from; relative paths in it resolve against its folder.
+    public let file: URL
+    public let name: String
+    public let languages: LanguagePair
+    public let inputs: [String]
+    public let glossaries: [String]
+    public let translations: [String]
+    public let translationMemories: [String]
+    public let output: OutputSpec
+    public let stages: [StageSpec]
+
+    public var baseDirectory: URL { file.deletingLastPathComponent() }
+
+    public func resolve(_ path: String) -> URL { PathResolution.resolve(path, against: baseDirectory) }
+
+    public init(
+        file: URL, name: String, languages: LanguagePair, inputs: [String], glossaries: [String] = [],
+        translations: [String] = [], translationMemories: [String] = [], output: OutputSpec = OutputSpec(),
+        stages: [StageSpec]
+    ) {
+        self.file = file
+        self.name = name
+        self.languages = languages
+        self.inputs = inputs
+        self.glossaries = glossaries
+        self.translations = translations
+        self.translationMemories = translationMemories
+        self.output = output
+        self.stages = stages
+    }
+}
+
+/// Where outputs go and how each document's files are named.
+public struct OutputSpec: Sendable, Codable, Equatable {
+    /// The output folder, relative to the pipeline file.
+    public var folder: String
+    /// The base name of each document's output files. Placeholders: `{stem}` (input file name without
+    /// extension, or the JSONL id), `{name}` (pipeline name), `{source}` and `{target}` (language tags).
+    public var name: String
+
+    public init(folder: String = "Output", name: String = "{stem}") {
+        self.folder = folder
+        self.name = name
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case folder, name }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = OutputSpec()
+        folder = try container.decode(.folder, default: defaults.folder)
+        name = try container.decode(.name, default: defaults.name)
+        guard name.contains("{stem}") else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .name, in: container,
+                debugDescription: "the name template must contain {stem}, or documents would overwrite each other")
+        }
+    }
+}
+
+/// One entry of the `stages:` list: which stage, with which options, and how to build it.
+public struct StageSpec: Sendable {
+    public let name: String
+    public let options: any StageOptions
+    /// 1-based line of the entry in the pipeline file, for errors found after decoding.
+    public let line: Int
+    private let factory: @Sendable (StageContext) throws -> any Stage
+
+    public init<S: Stage>(stage: S.Type, options: S.Options, line: Int = 0) {
+        name = S.name
+        self.options = options
+        self.line = line
+        factory = { context in try S(options: options, context: context) }
+    }
+
+    /// Creates the stage for a run; this is where it loads rules, glossaries or memories.
+    public func makeStage(context: StageContext) throws -> any Stage { try factory(context) }
+}

@@ -1,0 +1,8 @@
+import PipelineCore
+
+/// The stages a pipeline file can name, in the order they usually run.
+public enum BuiltInStages {
+    public static let catalog = StageCatalog([])
+
+    public static var reader: PipelineFileReader { PipelineFileReader(catalog: catalog) }
+}
