@@ -12,6 +12,8 @@ public protocol Stage: Sendable {
     static var name: String { get }
     /// One line for `pipeline stages`.
     static var purpose: String { get }
+    /// Names of stages that must come earlier in the list, because this one reads what they add.
+    static var requires: [String] { get }
 
     init(options: Options, context: StageContext) throws
 
@@ -24,6 +26,8 @@ public protocol Stage: Sendable {
 }
 
 extension Stage {
+    public static var requires: [String] { [] }
+
     public func finish(context: StageContext) throws -> [OutputFile] { [] }
 }
 

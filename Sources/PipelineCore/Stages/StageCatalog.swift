@@ -12,8 +12,3 @@ public struct StageCatalog: Sendable {
 
     public var names: [String] { stages.map { $0.name } }
 }
-
-extension Stage {
-    /// Names of stages that must come earlier in the list, because this one reads what they add.
-    public static var requires: [String] { [] }
-}

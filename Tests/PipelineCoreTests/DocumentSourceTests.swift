@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import PipelineCore
+
+@Suite struct DocumentSourceTests {
+    let languages = LanguagePair(source: LanguageTag("de-DE")!, target: LanguageTag("en-GB")!)
+
+    func documents(_ files: [URL], shard: Shard? = nil, template: String = "{stem}") -> [DocumentLoad] {
+        var source = FileDocumentSource(
+            files: files, namer: DocumentNamer(template: template, pipelineName: "p", languages: languages), shard: shard)
+        var loads: [DocumentLoad] = []
+        while let load = source.next() { loads.append(load) }
+        return loads
+    }
+
+    @Test(arguments: [
+        ("# Die Überschrift\n\nText.", "md", "Die Überschrift"),
+        ("Vorspann ohne Raute\n# Später\n", "md", "Später"),
+        ("\n\nErste Zeile\nZweite", "txt", "Erste Zeile"),
+        ("# Keine Überschrift in Text\n", "txt", "# Keine Überschrift in Text"),
+    ])
+    func titleIsTheFirstHeadingOrLine(text: String, fileExtension: String, title: String) throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("a.\(fileExtension)")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        guard case .document(let document) = documents([file]).first else {
+            Issue.record("no document")
+            return
+        }
+        #expect(document.title == title)
+        #expect(document.text == text)
+        #expect(document.id == "a")
+    }
+
+    @Test func readsJSONLinesAndKeepsIdsUnique() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("batch.jsonl")
+        try """
+            {"id": "x", "title": "Eins", "text": "Erster.", "source": "Agentur"}
+
+            {"id": "x", "text": "Zweiter Text\\nmit Zeilen."}
+            not json
+            {"id": 7, "title": "Drei"}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let loads = documents([file], template: "{stem}.{target}")
+        #expect(loads.count == 4)
+        guard case .document(let first) = loads[0], case .document(let second) = loads[1] else {
+            Issue.record("expected two documents first")
+            return
+        }
+        #expect(first.id == "x.en-GB")
+        #expect(first.metadata == [MetadataEntry("source", "Agentur")])
+        #expect(second.id == "x.en-GB-2")
+        #expect(second.title == "Zweiter Text")
+        guard case .failure(let where3, let error3) = loads[2], case .failure(_, let error4) = loads[3] else {
+            Issue.record("expected two failures")
+            return
+        }
+        #expect(where3.hasSuffix("batch.jsonl:4"))
+        #expect(error3.localizedDescription.contains("not a JSON object"))
+        #expect(error4.localizedDescription.contains(":5: no string field \"text\""))
+    }
+
+    @Test(arguments: [(1, ["d0", "d3", "d6"]), (2, ["d1", "d4"]), (3, ["d2", "d5"])])
+    func shardsSplitTheBatchDeterministically(index: Int, expected: [String]) throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("batch.jsonl")
+        try (0..<7).map { "{\"id\": \"d\($0)\", \"text\": \"T.\"}" }.joined(separator: "\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let ids = documents([file], shard: Shard("\(index)/3")).compactMap { load -> String? in
+            if case .document(let document) = load { document.id } else { nil }
+        }
+        #expect(ids == expected)
+    }
+
+    @Test(arguments: ["0/3", "4/3", "1", "a/b", "1/0"])
+    func rejectsMalformedShards(text: String) {
+        #expect(Shard(text) == nil)
+    }
+}
+
+@Suite struct InputResolverTests {
+    @Test func resolvesFilesFoldersAndGlobsInSortedOrder() throws {
+        let root = try temporaryFolder()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("in/sub"), withIntermediateDirectories: true)
+        for name in ["in/b.md", "in/a.txt", "in/sub/c.txt", "in/skip.pdf", "in/.hidden.txt"] {
+            try "x".write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let resolver = InputResolver()
+        let names = { (patterns: [String]) in try resolver.resolve(patterns, against: root).map { $0.path.replacingOccurrences(of: root.path + "/", with: "") } }
+        #expect(try names(["in"]) == ["in/a.txt", "in/b.md", "in/sub/c.txt"])
+        #expect(try names(["in/*.txt"]) == ["in/a.txt"])
+        #expect(try names(["in/**.txt"]) == ["in/a.txt", "in/sub/c.txt"])
+        #expect(try names(["in/b.md", "in"]) == ["in/b.md", "in/a.txt", "in/sub/c.txt"])
+        #expect(throws: InputError.missing(path: root.appendingPathComponent("nope").path)) { try resolver.resolve(["nope"], against: root) }
+        #expect(throws: InputError.noMatch(pattern: "in/*.doc")) { try resolver.resolve(["in/*.doc"], against: root) }
+    }
+}
