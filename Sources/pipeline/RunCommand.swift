@@ -23,12 +23,16 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("translations"), help: "Returned translated XLIFF files or folders, in addition to the pipeline file's.")
     var translations: [String] = []
 
-    @Option(help: "Process only shard I of N (1-based): a deterministic 1/N of the documents.")
+    @Option(help: "Process only shard I of N (1-based): a deterministic 1/N of the documents, for job arrays.")
     var shard: String?
+
+    @Flag(help: "Read documents as JSON lines ({\"id\", \"title\", \"text\"}) from stdin and write one JSON result per document to stdout.")
+    var stdinJsonl = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 2/8") }
+        if stdinJsonl, !inputs.isEmpty { throw ValidationError("--stdin-jsonl reads stdin; it cannot be combined with --input") }
     }
 
     func run() async throws {
@@ -37,20 +41,32 @@ struct RunCommand: AsyncParsableCommand {
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let runner = try PipelineRunner(
                 spec: spec, jobs: jobs, translations: translations.map { PathResolution.resolve($0, against: here) })
-            let files = inputs.isEmpty
-                ? try InputResolver().resolve(spec.inputs, against: spec.baseDirectory)
-                : try InputResolver().resolve(inputs, against: here)
-            let outputFolder = output.map { PathResolution.resolve($0, against: here) } ?? spec.resolve(spec.output.folder)
-            let source = FileDocumentSource(
-                files: files,
-                namer: DocumentNamer(template: spec.output.name, pipelineName: spec.name, languages: spec.languages),
-                shard: shard.flatMap(Shard.init))
-            let report = await runner.run(source, into: FolderSink(folder: outputFolder), progress: ProgressReporter())
+            let namer = DocumentNamer(template: spec.output.name, pipelineName: spec.name, languages: spec.languages)
+            let outputFolder = output.map { PathResolution.resolve($0, against: here) }
+            let report: RunReport
+            if stdinJsonl {
+                let source = JSONLinesDocumentSource(lines: LineReader(), source: "stdin", namer: namer)
+                report = await run(runner, source, into: JSONLinesSink(batchFolder: outputFolder))
+            } else {
+                let files = inputs.isEmpty
+                    ? try InputResolver().resolve(spec.inputs, against: spec.baseDirectory)
+                    : try InputResolver().resolve(inputs, against: here)
+                let folder = outputFolder ?? spec.resolve(spec.output.folder)
+                report = await run(runner, FileDocumentSource(files: files, namer: namer), into: FolderSink(folder: folder))
+                Failure.print("output: \(folder.path)")
+            }
             for failure in report.failures {
                 Failure.print("failed: \(failure.localizedDescription)")
             }
-            Failure.print("\(spec.name): \(report.summary) → \(outputFolder.path)")
+            Failure.print("\(spec.name)\(shard.map { " shard \($0)" } ?? ""): \(report.summary)")
             if !report.failures.isEmpty { throw ExitCode.failure }
         }
+    }
+
+    private func run(_ runner: PipelineRunner, _ source: some DocumentSource, into sink: any DocumentSink) async -> RunReport {
+        if let shard = shard.flatMap(Shard.init) {
+            return await runner.run(ShardedSource(source, shard: shard), into: sink, progress: ProgressReporter())
+        }
+        return await runner.run(source, into: sink, progress: ProgressReporter())
     }
 }

@@ -6,8 +6,12 @@ import Testing
     let languages = LanguagePair(source: LanguageTag("de-DE")!, target: LanguageTag("en-GB")!)
 
     func documents(_ files: [URL], shard: Shard? = nil, template: String = "{stem}") -> [DocumentLoad] {
-        var source = FileDocumentSource(
-            files: files, namer: DocumentNamer(template: template, pipelineName: "p", languages: languages), shard: shard)
+        let source = FileDocumentSource(files: files, namer: DocumentNamer(template: template, pipelineName: "p", languages: languages))
+        return shard.map { Self.drain(ShardedSource(source, shard: $0)) } ?? Self.drain(source)
+    }
+
+    static func drain(_ source: some DocumentSource) -> [DocumentLoad] {
+        var source = source
         var loads: [DocumentLoad] = []
         while let load = source.next() { loads.append(load) }
         return loads

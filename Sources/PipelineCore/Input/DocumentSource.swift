@@ -31,6 +31,39 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(index)/\(count)" }
 }
 
+/// Passes on only the documents of one shard.
+public struct ShardedSource<Base: DocumentSource>: DocumentSource {
+    private var base: Base
+    private let shard: Shard
+    private var ordinal = 0
+
+    public init(_ base: Base, shard: Shard) {
+        self.base = base
+        self.shard = shard
+    }
+
+    public mutating func next() -> DocumentLoad? {
+        while let load = base.next() {
+            defer { ordinal += 1 }
+            if shard.includes(ordinal: ordinal) { return load }
+        }
+        return nil
+    }
+}
+
+/// Reads documents as JSON lines from one stream, such as stdin in stream mode.
+public struct JSONLinesDocumentSource: DocumentSource {
+    private var reader: JSONLinesDocumentReader
+    private var namer: DocumentNamer
+
+    public init(lines: LineReader, source: String, namer: DocumentNamer) {
+        reader = JSONLinesDocumentReader(lines: lines, source: source)
+        self.namer = namer
+    }
+
+    public mutating func next() -> DocumentLoad? { reader.next(namer: &namer) }
+}
+
 /// Names documents from the output name template and keeps the names unique within a run.
 public struct DocumentNamer {
     private let template: String
@@ -68,24 +101,13 @@ public struct FileDocumentSource: DocumentSource {
     private var fileIndex = 0
     private var jsonLines: JSONLinesDocumentReader?
     private var namer: DocumentNamer
-    private let shard: Shard?
-    private var ordinal = 0
 
-    public init(files: [URL], namer: DocumentNamer, shard: Shard? = nil) {
+    public init(files: [URL], namer: DocumentNamer) {
         self.files = files
         self.namer = namer
-        self.shard = shard
     }
 
     public mutating func next() -> DocumentLoad? {
-        while true {
-            guard let load = nextUnsharded() else { return nil }
-            defer { ordinal += 1 }
-            if shard?.includes(ordinal: ordinal) ?? true { return load }
-        }
-    }
-
-    private mutating func nextUnsharded() -> DocumentLoad? {
         while true {
             if var reader = jsonLines {
                 if let load = reader.next(namer: &namer) {

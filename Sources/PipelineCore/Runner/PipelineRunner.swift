@@ -37,7 +37,8 @@ public struct PipelineRunner: Sendable {
         var annotated = AnnotatedDocument(document: document, ordinal: ordinal)
         for stage in stages {
             do { try await stage.process(&annotated, context: context) } catch {
-                throw DocumentFailure(source: document.source, stage: type(of: stage).name, reason: error.localizedDescription)
+                throw DocumentFailure(
+                    source: document.source, stage: type(of: stage).name, reason: error.localizedDescription, documentID: document.id)
             }
         }
         return annotated
@@ -76,7 +77,8 @@ public struct PipelineRunner: Sendable {
                             do { return (ordinal, .success(try await process(document, ordinal: ordinal))) } catch let failure as DocumentFailure {
                                 return (ordinal, .failure(failure))
                             } catch {
-                                return (ordinal, .failure(DocumentFailure(source: document.source, stage: "run", reason: error.localizedDescription)))
+                                return (ordinal, .failure(DocumentFailure(
+                                    source: document.source, stage: "run", reason: error.localizedDescription, documentID: document.id)))
                             }
                         }
                     }
@@ -113,6 +115,9 @@ public struct PipelineRunner: Sendable {
         switch result {
         case .failure(let failure):
             report.failures.append(failure)
+            do { try sink.fail(failure, id: failure.documentID) } catch {
+                report.failures.append(DocumentFailure(source: failure.source, stage: "output", reason: error.localizedDescription))
+            }
         case .success(let document):
             do {
                 try sink.accept(document)
@@ -131,7 +136,13 @@ public struct PipelineRunner: Sendable {
 /// Where finished documents go: files in an output folder, or JSON lines on stdout.
 public protocol DocumentSink: Sendable {
     func accept(_ document: AnnotatedDocument) throws
+    /// Told of each failed document, in input order; `id` is nil when the input never became a document.
+    func fail(_ failure: DocumentFailure, id: String?) throws
     func write(_ file: OutputFile) throws
+}
+
+extension DocumentSink {
+    public func fail(_ failure: DocumentFailure, id: String?) throws {}
 }
 
 /// Writes each document's output files into a folder, atomically.
@@ -154,6 +165,15 @@ public struct DocumentFailure: Error, Sendable, Equatable, LocalizedError {
     public let source: String
     public let stage: String
     public let reason: String
+    /// The document's id, when the input got as far as becoming a document.
+    public let documentID: String?
+
+    public init(source: String, stage: String, reason: String, documentID: String? = nil) {
+        self.source = source
+        self.stage = stage
+        self.reason = reason
+        self.documentID = documentID
+    }
 
     public var errorDescription: String? { "\(source): \(stage): \(reason)" }
 }
