@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "pipeline", targets: ["pipeline"]),
+        .library(name: "PipelineCore", targets: ["PipelineCore"]),
         .library(name: "PipelineStages", targets: ["PipelineStages"]),
     ],
     dependencies: [

@@ -7,13 +7,14 @@ let package = Package(
     name: "pipeline-benchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "pipeline", path: ".."),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .executableTarget(
             name: "pipeline-bench",
             dependencies: [
+                .product(name: "PipelineCore", package: "pipeline"),
                 .product(name: "PipelineStages", package: "pipeline"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -5,6 +5,8 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline-bench",
         abstract: "Release-built throughput and memory benchmarks. Figures are ratios against baselines measured in the same run.",
-        subcommands: []
+        subcommands: [
+            RunBenchmark.self,
+        ]
     )
 }

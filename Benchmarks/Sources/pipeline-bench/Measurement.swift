@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 
 /// Wall-clock timing and peak memory, the two figures every benchmark reports.
 enum Measurement {
@@ -29,26 +30,31 @@ enum Measurement {
 
 /// Texts of a JSONL corpus (`{"text": …}` per line), such as `../shared/corpus/de-news/`.
 enum Corpus {
-    static func texts(in paths: [String]) throws -> [String] {
-        var texts: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CorpusError.missing(path)
-            }
-            let files = isDirectory.boolValue
-                ? try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".jsonl") }.sorted()
-                    .map { (path as NSString).appendingPathComponent($0) }
-                : [path]
-            for file in files {
-                let data = try String(contentsOfFile: file, encoding: .utf8)
-                for line in data.split(separator: "\n") where !line.isEmpty {
-                    let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-                    if let text = object?["text"] as? String { texts.append(text) }
-                }
+    /// The corpus as documents, read with the pipeline's own JSONL reader.
+    static func documents(in paths: [String]) throws -> [Document] {
+        var documents: [Document] = []
+        var namer = DocumentNamer(template: "{stem}", pipelineName: "bench", languages: LanguagePair(source: LanguageTag("de")!, target: LanguageTag("en")!))
+        for file in try files(in: paths) {
+            var reader = JSONLinesDocumentReader(lines: try LineReader(path: file), source: file)
+            while let load = reader.next(namer: &namer) {
+                if case .document(let document) = load { documents.append(document) }
             }
         }
-        return texts
+        return documents
+    }
+
+    private static func files(in paths: [String]) throws -> [String] {
+        try paths.flatMap { path -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CorpusError.missing(path) }
+            guard isDirectory.boolValue else { return [path] }
+            return try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".jsonl") }.sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+        }
+    }
+
+    static func texts(in paths: [String]) throws -> [String] {
+        try documents(in: paths).map(\.text)
     }
 
     static let defaultPath = "../shared/corpus/de-news"
