@@ -24,7 +24,7 @@ end=$(date +%s.%N)
 lines=$(wc -l < "$corpus")
 single_lines=$(wc -l < "$work/single.jsonl")
 echo "documents: $lines in, $single_lines out (single run)"
-printf 'single run: %.2f s; GNU parallel, 2 workers: %.2f s\n' "$(echo "$middle - $start" | bc)" "$(echo "$end - $middle" | bc)"
+awk -v a="$start" -v b="$middle" -v c="$end" 'BEGIN { printf "single run: %.2f s; GNU parallel, 2 workers: %.2f s\n", b - a, c - b }'
 if cmp -s "$work/single.jsonl" "$work/parallel.jsonl"; then
     echo "stream-under-parallel: equal ($(sha256sum < "$work/single.jsonl" | cut -c1-16))"
 else
