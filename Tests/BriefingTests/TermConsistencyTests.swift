@@ -1,0 +1,105 @@
+import PipelineCore
+import Testing
+@testable import Briefing
+
+@Suite struct TargetTermFinderTests {
+    @Test(arguments: [
+        ("The data centre is new.", "data centre", true),
+        ("Two data centres opened.", "data centre", true),
+        ("The data centre's owner.", "data centre", true),
+        ("The data centres' owners.", "data centre", true),
+        ("The data centre’s owner.", "data centre", true),
+        ("Data Centre rules.", "data centre", true),
+        ("New chips and switches.", "switch", true),
+        ("Two new policies.", "policy", true),
+        ("OpenAI's model.", "OpenAI", true),
+        ("The data centrepiece.", "data centre", false),
+        ("The data, centre.", "data centre", true),
+        ("A centre for data.", "data centre", false),
+        ("The chipset.", "chip", false),
+    ])
+    func findsInflectedWholeWords(text: String, term: String, found: Bool) {
+        #expect(TargetTermFinder(text).contains(term) == found)
+    }
+
+    @Test func reportsCodePointRanges() {
+        let finder = TargetTermFinder("Über zwei Data Centres.")
+        #expect(finder.occurrences(of: "data centre") == [10..<22])
+    }
+}
+
+@Suite struct TermConsistencyTests {
+    static let sentences = [
+        "Die Regierung will neue Rechenzentren bauen.",
+        "OpenAI braucht mehr Chips.",
+    ]
+
+    static func document(translations: [Int: String], origin: Translation.Origin = .translator) -> AnnotatedDocument {
+        var document = DocumentFixture.document(
+            sentences: sentences, terms: [DocumentFixture.rechenzentrum, DocumentFixture.openAI, DocumentFixture.chip])
+        for (sentence, text) in translations {
+            document.translations[sentence] = Translation(sentence: sentence, text: text, origin: origin)
+        }
+        return document
+    }
+
+    @Test func correctTranslationsHaveNoFindings() {
+        let document = Self.document(translations: [
+            0: "The government wants to build new data centres.",
+            1: "OpenAI needs more chips.",
+        ])
+        #expect(TermConsistencyChecker().check(document).isEmpty)
+    }
+
+    @Test func aMissingApprovedTermIsOneFindingNamingIt() throws {
+        let document = Self.document(translations: [
+            0: "The government wants to build new computing facilities.",
+            1: "OpenAI needs more chips.",
+        ])
+        let findings = TermConsistencyChecker().check(document)
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding.kind == .missingApprovedTerm)
+        #expect(finding.sentence == 0)
+        #expect(finding.sourceTerm == "Rechenzentrum")
+        #expect(finding.sourceSurface == "Rechenzentren")
+        #expect(finding.approvedTarget == "data centre")
+        #expect(finding.origin == "translator")
+        #expect(finding.message.contains("data centre"))
+    }
+
+    @Test func aDeprecatedTermIsOneFindingNotTwo() throws {
+        let document = Self.document(translations: [0: "The government wants to build new server farms."])
+        let findings = TermConsistencyChecker().check(document)
+        #expect(findings.map(\.kind) == [.deprecatedTermUsed])
+        #expect(findings.first?.deprecatedTarget == "server farm")
+    }
+
+    @Test func aDeprecatedTermBesideTheApprovedOneIsStillFlagged() {
+        let document = Self.document(translations: [0: "The government wants new data centres, not server farms."])
+        #expect(TermConsistencyChecker().check(document).map(\.kind) == [.deprecatedTermUsed])
+    }
+
+    @Test func aDeprecatedTermInsideTheApprovedOneIsNotFlagged() {
+        var term = DocumentFixture.rechenzentrum
+        term.deprecated = ["centre"]
+        var document = DocumentFixture.document(sentences: ["Neue Rechenzentren entstehen."], terms: [term])
+        document.translations[0] = Translation(sentence: 0, text: "New data centres are emerging.", origin: .translator)
+        #expect(TermConsistencyChecker().check(document).isEmpty)
+    }
+
+    @Test func termsInsideCompoundsAreNotRequired() {
+        var term = DocumentFixture.rechenzentrum
+        term.kind = .compound
+        var document = DocumentFixture.document(sentences: ["Neue Rechenzentren entstehen."], terms: [term])
+        document.translations[0] = Translation(sentence: 0, text: "New computing sites are emerging.", origin: .translator)
+        #expect(TermConsistencyChecker().check(document).isEmpty)
+    }
+
+    @Test func memoryTranslationsAreCheckedAndLabelled() {
+        let document = Self.document(translations: [1: "The company needs more chips."], origin: .memory(percent: 87))
+        let findings = TermConsistencyChecker().check(document)
+        #expect(findings.map(\.sourceTerm) == ["OpenAI"])
+        #expect(findings.map(\.origin) == ["memory"])
+    }
+}
