@@ -1,0 +1,51 @@
+import Foundation
+import PipelineCore
+
+/// Fills `document.translations` from what already exists: translated XLIFF returned by
+/// translators first, then TMX translation memories (exact and fuzzy matches).
+public struct LeverageStage: Stage {
+    public static let name = "leverage"
+    public static let purpose = "translations for sentences from returned XLIFF, then TMX memories (exact and fuzzy)"
+
+    public struct Options: StageOptions {
+        /// The lowest memory match percentage used, 1…100.
+        public var fuzzyThreshold = 75
+        public var applyTo: Leverager.Scope = .summary
+
+        public init() {}
+
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case fuzzyThreshold = "fuzzy-threshold"
+            case applyTo = "apply-to"
+        }
+
+        public static let help: [(key: String, help: String)] = [
+            ("fuzzy-threshold", "lowest translation-memory match percentage used, 1-100 (default: 75)"),
+            ("apply-to", "sentences looked up in the memories: summary or all (default: summary)"),
+        ]
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let defaults = Options()
+            fuzzyThreshold = try container.decode(.fuzzyThreshold, default: defaults.fuzzyThreshold)
+            applyTo = try container.decode(.applyTo, default: defaults.applyTo)
+            guard (1...100).contains(fuzzyThreshold) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .fuzzyThreshold, in: container, debugDescription: "\(fuzzyThreshold) is not a percentage from 1 to 100")
+            }
+        }
+    }
+
+    private let leverager: Leverager
+
+    /// Loads every memory once; a memory that cannot be read stops the run before any document.
+    public init(options: Options, context: StageContext) throws {
+        let memory = try TranslationMemory.load(context.translationMemories, languages: context.languages)
+        leverager = Leverager(memory: memory, threshold: options.fuzzyThreshold, scope: options.applyTo)
+    }
+
+    public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
+        document.translations = try await leverager.translations(for: document, returned: [:], parallelism: context.parallelism)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import PipelineCore
+import Testing
+@testable import Briefing
+
+@Suite struct RendererTests {
+    /// A document whose text tries to break out of every format.
+    static func hostileBriefing() -> DocumentBriefing {
+        var term = DocumentFixture.chip
+        term.target = "chip <b>&</b>"
+        var document = DocumentFixture.document(
+            id: "evil", title: "<script>alert(1)</script> & \"Titel\"",
+            sentences: ["Chips kosten <img src=x onerror=alert(1)> viel.", "# Keine Überschrift | und | Tabelle *fett*.", "3. Oktober: ein Datum."],
+            terms: [term], summary: [0, 1, 2])
+        document.translations[1] = Translation(sentence: 1, text: "<a href=\"https://example.com\">link</a>", origin: .translator)
+        return BriefingBuilder(languages: DocumentFixture.languages).briefing(for: document)
+    }
+
+    @Test func htmlEscapesEveryValue() {
+        let html = HTMLRenderer().render(Self.hostileBriefing())
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<a href"))
+        #expect(!html.contains("<b>&</b>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Titel&quot;"))
+        #expect(html.contains("data-gloss=\"Chip → chip &lt;b&gt;&amp;&lt;/b&gt;\""))
+    }
+
+    @Test func htmlNeedsNoExternalResources() {
+        let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: BriefingBuilderTests.document())
+        let pages = [HTMLRenderer().render(briefing),
+                     HTMLRenderer().render(Digest(pipeline: "de-en", languages: DocumentFixture.languages,
+                                                  entries: [Digest.Entry(briefing, points: 3)]))]
+        for html in pages {
+            for forbidden in ["http:", "https:", "//", "<script", "<link", "<img", "@import", "url(", "src="] {
+                #expect(!html.contains(forbidden), "found \(forbidden)")
+            }
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+            #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        }
+    }
+
+    @Test func htmlShowsTermsWithHoverAndPointsSideBySide() {
+        let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: BriefingBuilderTests.document())
+        let html = HTMLRenderer().render(briefing)
+        #expect(html.contains("<mark class=\"term\" tabindex=\"0\" title=\"Rechenzentrum → data centre\" data-gloss=\"Rechenzentrum → data centre\">Rechenzentren</mark>"))
+        #expect(html.contains("<mark class=\"term\" tabindex=\"0\" title=\"Rechenzentrum → data centre\" data-gloss=\"Rechenzentrum → data centre\">data centres</mark>"))
+        #expect(html.components(separatedBy: "<div class=\"pair\">").count - 1 == 3)
+        #expect(html.contains("<span class=\"gloss\">[regulation]</span>"))
+        #expect(html.contains("<span class=\"origin\">TM 87%</span>"))
+        #expect(html.contains("2 of 3 key points translated"))
+    }
+
+    @Test func markdownKeepsValuesInsideTheirPlace() {
+        let markdown = MarkdownRenderer().render(Self.hostileBriefing())
+        #expect(markdown.hasPrefix("# \\<script\\>alert(1)\\</script\\> & \"Titel\"\n"))
+        #expect(markdown.contains("> \\# Keine Überschrift \\| und \\| Tabelle \\*fett\\*."))
+        #expect(markdown.contains("> 3\\. Oktober: ein Datum."))
+        #expect(markdown.contains("| Chip | chip \\<b\\>&\\</b\\> | 1 |"))
+        // No `<` reaches the Markdown unescaped, so no value can open an HTML tag.
+        let unescaped = zip(markdown.unicodeScalars.dropFirst(), markdown.unicodeScalars).filter { $0 == "<" && $1 != "\\" }
+        #expect(unescaped.isEmpty)
+    }
+
+    @Test func markdownHasEveryPart() {
+        let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: BriefingBuilderTests.document())
+        let markdown = MarkdownRenderer().render(briefing)
+        for part in ["**Status:** 2 of 3 key points translated", "## Source", "| Source | Samples/doc.txt |", "| file | doc.txt |",
+                     "## Key points", "OpenAI plans new data centres in Europe. — *translator*", "— *TM 87%*",
+                     "**Awaiting translation** — German with glossary terms:", "> Die Regulierung \\[regulation\\] von Chips \\[chip\\] bleibt umstritten.",
+                     "## Key terms", "| German | English | Count |", "| Chip | chip | 2 |",
+                     "## People and organisations", "| OpenAI | OpenAI | 2 |", "## Terminology check"] {
+            #expect(markdown.contains(part), "missing: \(part)")
+        }
+    }
+
+    @Test func jsonRoundTripsAndIsStable() throws {
+        let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: BriefingBuilderTests.document())
+        let data = try JSONRenderer().render(briefing)
+        #expect(try JSONDecoder().decode(DocumentBriefing.self, from: data) == briefing)
+        #expect(try JSONRenderer().render(briefing) == data)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"kind\" : \"memory\""))
+        #expect(text.contains("\"percent\" : 87"))
+    }
+}
