@@ -7,6 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Release-built throughput and memory benchmarks. Figures are ratios against baselines measured in the same run.",
         subcommands: [
             RunBenchmark.self,
+            MemoryBenchmark.self,
         ]
     )
 }
