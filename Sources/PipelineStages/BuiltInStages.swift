@@ -1,8 +1,12 @@
+import Briefing
 import PipelineCore
 
 /// The stages a pipeline file can name, in the order they usually run.
 public enum BuiltInStages {
-    public static let catalog = StageCatalog([])
+    public static let catalog = StageCatalog([
+        LeverageStage.self,
+        BriefingStage.self,
+    ])
 
     public static var reader: PipelineFileReader { PipelineFileReader(catalog: catalog) }
 }

@@ -6,6 +6,8 @@ import PipelineCore
 public struct BriefingStage: Stage {
     public static let name = "briefing"
     public static let purpose = "English briefings per document (key points, key terms, names, QA) and a batch digest"
+    /// Key points are the summary's sentences.
+    public static let requires = ["summarize"]
 
     public enum Format: String, Sendable, Codable, CaseIterable {
         case markdown, html, json
@@ -37,10 +39,10 @@ public struct BriefingStage: Stage {
         }
 
         public static let help: [(key: String, help: String)] = [
-            ("formats", "briefing formats to write: markdown, html, json (default: all three)"),
-            ("digest", "also write digest.md/.html/.json across the batch (default: true)"),
-            ("digest-points", "key points per document in the digest (default: 3)"),
-            ("qa-report", "write <id>.qa.json with the term-consistency findings (default: true)"),
+            ("formats", "briefing formats to write: markdown, html, json"),
+            ("digest", "also write digest.md/.html/.json across the batch"),
+            ("digest-points", "key points per document in the digest"),
+            ("qa-report", "write <id>.qa.json with the term-consistency findings"),
         ]
 
         public init(from decoder: Decoder) throws {

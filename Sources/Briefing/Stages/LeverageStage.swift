@@ -6,6 +6,7 @@ import PipelineCore
 public struct LeverageStage: Stage {
     public static let name = "leverage"
     public static let purpose = "translations for sentences from returned XLIFF, then TMX memories (exact and fuzzy)"
+    public static let requires = ["segment"]
 
     public struct Options: StageOptions {
         /// The lowest memory match percentage used, 1…100.
@@ -20,8 +21,8 @@ public struct LeverageStage: Stage {
         }
 
         public static let help: [(key: String, help: String)] = [
-            ("fuzzy-threshold", "lowest translation-memory match percentage used, 1-100 (default: 75)"),
-            ("apply-to", "sentences looked up in the memories: summary or all (default: summary)"),
+            ("fuzzy-threshold", "lowest translation-memory match percentage used, 1-100"),
+            ("apply-to", "sentences looked up in the memories: summary or all"),
         ]
 
         public init(from decoder: Decoder) throws {
