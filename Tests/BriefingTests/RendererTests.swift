@@ -83,4 +83,16 @@ import Testing
         #expect(text.contains("\"kind\" : \"memory\""))
         #expect(text.contains("\"percent\" : 87"))
     }
+
+    @Test func findingsAppearBesideTheirKeyPointAndInTheCheck() {
+        var document = BriefingBuilderTests.document()
+        document.translations[0] = Translation(sentence: 0, text: "OpenAI plans new server farms in Europe.", origin: .translator)
+        let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: document)
+        let message = "“Rechenzentren” (Rechenzentrum) is translated with the deprecated “server farm”; use “data centre”."
+        let markdown = MarkdownRenderer().render(briefing)
+        #expect(markdown.contains("   **Terminology:** \(Escaping.markdown(message))"))
+        #expect(markdown.contains("2 translated segments checked, 1 finding.\n\n- Sentence 1 (translator): "))
+        let html = HTMLRenderer().render(briefing)
+        #expect(html.contains("<p class=\"finding\">Terminology: \(Escaping.html(message))</p>"))
+    }
 }

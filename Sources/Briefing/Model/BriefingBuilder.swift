@@ -14,7 +14,8 @@ public struct BriefingBuilder: Sendable {
         let picks = document.summary?.picks.filter { $0.sentence < document.sentences.count } ?? []
         let keyPoints = picks.map { keyPoint(for: $0, in: document, offsets: offsets) }
         let findings = TermConsistencyChecker().check(document)
-        let isName = { (term: TermMatch) in term.partOfSpeech?.lowercased() == "propernoun" }
+        // TBX writes `properNoun`; other glossaries say `proper noun`.
+        let isName = { (term: TermMatch) in term.partOfSpeech?.lowercased().hasPrefix("proper") == true }
         return DocumentBriefing(
             id: document.document.id,
             ordinal: document.ordinal,

@@ -131,4 +131,7 @@ public struct QAReport: Sendable, Hashable, Codable {
     /// How many translated segments were checked.
     public let checkedSegments: Int
     public let findings: [QAFinding]
+
+    /// The findings grouped by sentence, for showing them beside their key point.
+    public var findingsBySentence: [Int: [QAFinding]] { Dictionary(grouping: findings, by: \.sentence) }
 }

@@ -13,7 +13,7 @@ public struct HTMLRenderer: Sendable {
         body += "<p class=\"status\">\(Escaping.html(briefing.status.detailedLine))</p>\n</header>\n"
         body += "<section>\n<h2>Key points</h2>\n"
         if briefing.keyPoints.isEmpty { body += "<p>No key points: the document has no summary.</p>\n" }
-        body += keyPoints(briefing.keyPoints, languages: languages)
+        body += keyPoints(briefing.keyPoints, languages: languages, findings: briefing.qa.findingsBySentence)
         body += "</section>\n"
         body += termTable("Key terms", briefing.keyTerms, languages: languages)
         body += termTable("People and organisations", briefing.names, languages: languages)
@@ -92,7 +92,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// Source and target side by side; a point awaiting translation shows its source glossed.
-    private func keyPoints(_ points: [KeyPoint], languages: Names) -> String {
+    private func keyPoints(_ points: [KeyPoint], languages: Names, findings: [Int: [QAFinding]] = [:]) -> String {
         guard !points.isEmpty else { return "" }
         var html = "<ol class=\"points\">\n"
         for point in points {
@@ -101,7 +101,11 @@ public struct HTMLRenderer: Sendable {
                 + "<p lang=\"\(languages.sourceTag)\">\(marked(point.source, point.sourceTerms, glossed: false))</p></div>\n"
             if let target = point.target {
                 html += "<div class=\"side\"><p class=\"label\">\(languages.target) · <span class=\"origin\">\(Escaping.html(point.origin.label))</span></p>"
-                    + "<p lang=\"\(languages.targetTag)\">\(marked(target, point.targetTerms, glossed: false))</p></div>\n"
+                    + "<p lang=\"\(languages.targetTag)\">\(marked(target, point.targetTerms, glossed: false))</p>"
+                for finding in findings[point.sentence] ?? [] {
+                    html += "<p class=\"finding\">Terminology: \(Escaping.html(finding.message))</p>"
+                }
+                html += "</div>\n"
             } else {
                 html += "<div class=\"side awaiting\"><p class=\"label\">Awaiting translation · \(languages.source) with glossary terms</p>"
                     + "<p lang=\"\(languages.sourceTag)\">\(marked(point.source, point.sourceTerms, glossed: true))</p></div>\n"
@@ -202,6 +206,7 @@ public struct HTMLRenderer: Sendable {
         th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e2e2e2;vertical-align:top}
         .num{text-align:right}
         .findings li{margin-bottom:.4rem}
+        .finding{color:#a50e0e;font-size:.9rem}
         @media (max-width:40rem){body{padding:.6rem}.pair{grid-template-columns:1fr}}
         """
 }

@@ -30,8 +30,9 @@ public struct MarkdownRenderer: Sendable {
             lines.append("No key points: the document has no summary.")
             lines.append("")
         }
+        let findings = briefing.qa.findingsBySentence
         for (number, point) in briefing.keyPoints.enumerated() {
-            lines += keyPoint(point, number: number + 1, sourceLanguage: source)
+            lines += keyPoint(point, number: number + 1, sourceLanguage: source, findings: findings[point.sentence] ?? [])
         }
         lines += termTable("Key terms", briefing.keyTerms, source: source, target: target)
         lines += termTable("People and organisations", briefing.names, source: source, target: target)
@@ -79,12 +80,16 @@ public struct MarkdownRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func keyPoint(_ point: KeyPoint, number: Int, sourceLanguage: String) -> [String] {
+    private func keyPoint(_ point: KeyPoint, number: Int, sourceLanguage: String, findings: [QAFinding] = []) -> [String] {
         var lines: [String] = []
         if let target = point.target {
             lines.append("\(number). \(Escaping.markdown(target)) — *\(point.origin.label)*")
             lines.append("")
             lines.append("   > \(Escaping.markdown(point.source))")
+            for finding in findings {
+                lines.append("")
+                lines.append("   **Terminology:** \(Escaping.markdown(finding.message))")
+            }
         } else {
             lines.append("\(number). **Awaiting translation** — \(sourceLanguage) with glossary terms:")
             lines.append("")
