@@ -16,14 +16,4 @@
 /// Swift 6 refuses to touch libxml2's global function-pointer variables; these wrap them.
 static inline void pipeline_xmlFree(void *pointer) { xmlFree(pointer); }
 
-/// Refuses every external entity, DTD and network fetch: the reader's last line of defence.
-static xmlParserInputPtr pipeline_denyExternalEntity(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
-    (void)url; (void)id; (void)ctxt;
-    return NULL;
-}
-
-static inline void pipeline_installDenyAllEntityLoader(void) {
-    xmlSetExternalEntityLoader(pipeline_denyExternalEntity);
-}
-
 #endif

@@ -10,6 +10,10 @@ public enum SafeXMLReader {
     /// Larger inputs are refused before parsing.
     public static let defaultMaximumBytes = 256 * 1024 * 1024
 
+    /// No network, no entity substitution, no DTD loading or validation, no size override.
+    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue)
+
     public static func read(contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes) throws -> XMLTree.Element {
         let file = url.path
         let size: Int
@@ -35,11 +39,9 @@ public enum SafeXMLReader {
             throw XMLReadError.unreadable(file: fileName, reason: "libxml2 could not allocate a parser")
         }
         defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue)
         let document = data.withUnsafeBytes { raw -> xmlDocPtr? in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
-            return xmlCtxtReadMemory(context, base, Int32(raw.count), fileName, nil, options)
+            return xmlCtxtReadMemory(context, base, Int32(raw.count), fileName, nil, parseOptions)
         }
         guard let document else {
             if data.isEmpty { throw XMLReadError.notWellFormed(file: fileName, line: 1, message: "the file is empty") }
@@ -106,36 +108,5 @@ public enum XMLReadError: LocalizedError, Equatable {
         case .doctypeForbidden(let file, let line):
             "\(file):\(line): a DOCTYPE is not allowed (DTDs and entities are never loaded, for safety)"
         }
-    }
-}
-
-/// The few libxml2 chores every reader and writer shares, done in one place.
-enum LibXML {
-    private static let initialized: Void = {
-        xmlInitParser()
-        pipeline_installDenyAllEntityLoader()
-    }()
-
-    static func initialize() { _ = initialized }
-
-    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        return String(cString: pointer)
-    }
-
-    /// Copies a string libxml2 allocated for us, and frees it.
-    static func takeString(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        defer { pipeline_xmlFree(pointer) }
-        return String(cString: pointer)
-    }
-
-    static func lastError(of context: xmlParserCtxtPtr, file: String) -> XMLReadError {
-        guard let error = xmlCtxtGetLastError(context) else {
-            return .notWellFormed(file: file, line: 0, message: "libxml2 reported no details")
-        }
-        let message = error.pointee.message.map { String(cString: $0) }?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown error"
-        return .notWellFormed(file: file, line: Int(error.pointee.line), message: message)
     }
 }

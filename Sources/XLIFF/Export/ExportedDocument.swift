@@ -1,0 +1,288 @@
+import Foundation
+import PipelineCore
+
+/// What one document contributes to an XLIFF file, in terms both XLIFF versions share: units
+/// (paragraphs) of segments (sentences) and the text between them, with term marks, targets and
+/// summary picks. Small on purpose: a per-batch export keeps only this per document.
+///
+/// Text before a paragraph's first sentence or after its last (a list bullet, a heading's `##`)
+/// is markup of the input, not content, and is left out: OmegaT would show it as a segment.
+public struct ExportedDocument: Sendable, Hashable {
+    public let documentID: String
+    public let ordinal: Int
+    public let title: String
+    public let source: String
+    public let metadata: [MetadataEntry]
+    public let content: XLIFFOptions.Content
+    public let summaryMethod: String?
+    /// How many sentences the summary picked; ranks run from 1 to this.
+    public let summaryLength: Int
+    public let units: [Unit]
+    /// The glossary concepts the exported text uses, in order of first use; term runs point into it.
+    public let concepts: [ConceptUse]
+
+    public struct Unit: Sendable, Hashable {
+        public let id: String
+        public let paragraph: Int
+        public let parts: [Part]
+
+        public var segments: [Segment] {
+            parts.compactMap { if case .segment(let segment) = $0 { segment } else { nil } }
+        }
+
+        /// The first mark of each distinct glossary term in the unit, in order of use.
+        public var firstTermMarks: [TermMark] {
+            var seen: Set<[String]> = []
+            return segments.flatMap(\.termMarks).filter { seen.insert(["\($0.concept)", $0.glossaryTerm]).inserted }
+        }
+
+        /// The unit's concepts in order of first use, each with the glossary terms that matched here.
+        public var conceptTerms: [(concept: Int, terms: [String])] {
+            var result: [(concept: Int, terms: [String])] = []
+            for mark in firstTermMarks {
+                if let index = result.firstIndex(where: { $0.concept == mark.concept }) {
+                    result[index].terms.append(mark.glossaryTerm)
+                } else {
+                    result.append((mark.concept, [mark.glossaryTerm]))
+                }
+            }
+            return result
+        }
+
+        /// The unit's whole source text, segments and gaps alike.
+        public var sourceText: String {
+            parts.map {
+                switch $0 {
+                case .segment(let segment): segment.sourceText
+                case .gap(let text): text
+                }
+            }.joined()
+        }
+    }
+
+    public enum Part: Sendable, Hashable {
+        case segment(Segment)
+        /// Text between sentences (usually whitespace): XLIFF 2 `<ignorable>`, XLIFF 1.2 text between markers.
+        case gap(String)
+    }
+
+    public struct Segment: Sendable, Hashable {
+        public let id: String
+        public let sentence: Int
+        public let source: [Run]
+        public let target: String?
+        public let state: XLIFFState
+        /// Where a pre-filled target came from, when it came from `document.translations`.
+        public let origin: Translation.Origin?
+        public let pick: Summary.Pick?
+
+        public var sourceText: String { source.map(\.text).joined() }
+
+        /// The term runs with their ids (`s3-t1`), unique within the unit.
+        public var termMarks: [TermMark] {
+            var marks: [TermMark] = []
+            for case .term(_, let concept, let term) in source {
+                marks.append(TermMark(id: "\(id)-t\(marks.count + 1)", concept: concept, glossaryTerm: term))
+            }
+            return marks
+        }
+    }
+
+    public struct TermMark: Sendable, Hashable {
+        public let id: String
+        public let concept: Int
+        public let glossaryTerm: String
+    }
+
+    public enum Run: Sendable, Hashable {
+        case text(String)
+        /// A glossary match: its text, an index into `concepts`, and the glossary term that matched.
+        case term(String, concept: Int, glossaryTerm: String)
+
+        public var text: String {
+            switch self {
+            case .text(let text), .term(let text, _, _): text
+            }
+        }
+    }
+
+    /// One glossary concept as the document uses it.
+    public struct ConceptUse: Sendable, Hashable {
+        public let conceptID: String
+        /// Source terms that matched, in order of first use.
+        public var sourceTerms: [SourceTerm]
+        public let target: String
+        public let deprecatedTargets: [String]
+        public let partOfSpeech: String?
+        /// The first sentence the concept occurs in, as context for translators.
+        public let context: String
+    }
+
+    public struct SourceTerm: Sendable, Hashable {
+        public let term: String
+        public let status: TermStatus
+    }
+}
+
+/// The ids an export gives and a reader looks for; one definition keeps both sides in step.
+/// All are XML NMTOKENs, as XLIFF 2 requires, whatever the document id looks like.
+public enum XLIFFIdentifiers {
+    public static func file(position: Int) -> String { "f\(position + 1)" }
+    public static func unit(paragraph: Int) -> String { "p\(paragraph + 1)" }
+    public static func segment(sentence: Int) -> String { "s\(sentence + 1)" }
+    /// Gaps are numbered from 1 within their unit.
+    public static func gap(number: Int) -> String { "g\(number)" }
+}
+
+public enum XLIFFExportError: LocalizedError, Equatable {
+    case noSummary(document: String)
+    case nothingToExport(document: String)
+    case invalidSpan(document: String, sentence: Int, start: Int, end: Int, textBytes: Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case .noSummary(let document):
+            "\(document): the xliff stage is set to export the summary, but no summary exists; run the summarize stage first"
+        case .nothingToExport(let document):
+            "\(document): there are no sentences to export to XLIFF; run the segment stage first"
+        case .invalidSpan(let document, let sentence, let start, let end, let bytes):
+            "\(document): sentence \(sentence + 1) spans bytes \(start)..<\(end), outside the text's \(bytes) bytes or out of order"
+        }
+    }
+}
+
+extension ExportedDocument {
+    /// Selects and slices what the options ask for. Throws on spans that do not fit the text,
+    /// so bad annotations never crash the export.
+    public init(_ document: AnnotatedDocument, options: XLIFFOptions) throws {
+        let id = document.document.id
+        let bytes = Array(document.text.utf8)
+        var previousEnd = 0
+        for (index, sentence) in document.sentences.enumerated() {
+            let span = sentence.span
+            guard span.start >= previousEnd, span.end <= bytes.count else {
+                throw XLIFFExportError.invalidSpan(
+                    document: id, sentence: index, start: span.start, end: span.end, textBytes: bytes.count)
+            }
+            previousEnd = span.end
+        }
+        func text(_ start: Int, _ end: Int) -> String {
+            let lower = min(max(0, start), bytes.count)
+            return XMLCharacters.sanitized(utf8: bytes[lower..<min(max(lower, end), bytes.count)])
+        }
+
+        let picks = Dictionary((document.summary?.picks ?? []).map { ($0.sentence, $0) }, uniquingKeysWith: { a, _ in a })
+        let chosen: [Int]
+        switch options.content {
+        case .all:
+            chosen = Array(document.sentences.indices)
+        case .summary:
+            guard let summary = document.summary else { throw XLIFFExportError.noSummary(document: id) }
+            chosen = summary.picks.map(\.sentence).filter { document.sentences.indices.contains($0) }.sorted()
+        }
+        guard !chosen.isEmpty else { throw XLIFFExportError.nothingToExport(document: id) }
+
+        var concepts: [ConceptUse] = []
+        var conceptIndex: [String: Int] = [:]
+        func runs(of sentence: Int) -> [Run] {
+            let span = document.sentences[sentence].span
+            var result: [Run] = []
+            var cursor = span.start
+            for match in document.terms(in: sentence) where match.span.start >= cursor && match.span.end <= span.end {
+                let before = text(cursor, match.span.start)
+                if !before.isEmpty { result.append(.text(before)) }
+                let surface = text(match.span.start, match.span.end)
+                cursor = match.span.end
+                guard !surface.isEmpty, !XMLCharacters.sanitized(match.target).isEmpty else {
+                    result.append(.text(surface))
+                    continue
+                }
+                let glossaryTerm = XMLCharacters.sanitized(match.source)
+                let index: Int
+                if let known = conceptIndex[match.conceptID] {
+                    index = known
+                    let term = SourceTerm(term: glossaryTerm, status: match.status)
+                    if !concepts[index].sourceTerms.contains(where: { $0.term == term.term }) {
+                        concepts[index].sourceTerms.append(term)
+                    }
+                } else {
+                    index = concepts.count
+                    conceptIndex[match.conceptID] = index
+                    concepts.append(ConceptUse(
+                        conceptID: match.conceptID,
+                        sourceTerms: [SourceTerm(term: glossaryTerm, status: match.status)],
+                        target: XMLCharacters.sanitized(match.target),
+                        deprecatedTargets: match.deprecatedTargets.map(XMLCharacters.sanitized),
+                        partOfSpeech: match.partOfSpeech, context: text(span.start, span.end)))
+                }
+                result.append(.term(surface, concept: index, glossaryTerm: glossaryTerm))
+            }
+            let rest = text(cursor, span.end)
+            if !rest.isEmpty { result.append(.text(rest)) }
+            return result
+        }
+
+        func segment(_ sentence: Int) -> Segment {
+            let source = runs(of: sentence)
+            var target: String?
+            var origin: Translation.Origin?
+            switch options.prefill {
+            case .empty: break
+            case .source: target = source.map(\.text).joined()
+            case .memory:
+                if let translation = document.translations[sentence] {
+                    target = XMLCharacters.sanitized(translation.text)
+                    origin = translation.origin
+                }
+            }
+            if target?.isEmpty == true { target = nil; origin = nil }
+            let state: XLIFFState
+            if target == nil {
+                state = .initial
+            } else if case .memory(let percent) = origin, percent < 100 {
+                state = .initial // a fuzzy match is a suggestion, not a translation
+            } else {
+                state = options.state
+            }
+            return Segment(
+                id: XLIFFIdentifiers.segment(sentence: sentence), sentence: sentence, source: source,
+                target: target, state: state, origin: origin, pick: picks[sentence])
+        }
+
+        var units: [Unit] = []
+        var start = 0
+        while start < chosen.count {
+            let paragraph = document.sentences[chosen[start]].paragraph
+            var end = start
+            while end < chosen.count, document.sentences[chosen[end]].paragraph == paragraph { end += 1 }
+            let members = chosen[start..<end]
+            var parts: [Part] = []
+            var previous: Int?
+            for sentence in members {
+                if let previous {
+                    let between = previous + 1 == sentence
+                        ? text(document.sentences[previous].span.end, document.sentences[sentence].span.start)
+                        : " " // summary export: the sentences in between are left out
+                    if !between.isEmpty { parts.append(.gap(between)) }
+                }
+                parts.append(.segment(segment(sentence)))
+                previous = sentence
+            }
+            units.append(Unit(id: XLIFFIdentifiers.unit(paragraph: paragraph), paragraph: paragraph, parts: parts))
+            start = end
+        }
+
+        self.documentID = id
+        self.ordinal = document.ordinal
+        self.title = XMLCharacters.sanitized(document.document.title)
+        self.source = XMLCharacters.sanitized(document.document.source)
+        self.metadata = document.document.metadata.map {
+            MetadataEntry(XMLCharacters.sanitized($0.key), XMLCharacters.sanitized($0.value))
+        }
+        self.content = options.content
+        self.summaryMethod = document.summary?.method
+        self.summaryLength = document.summary?.picks.count ?? 0
+        self.units = units
+        self.concepts = concepts
+    }
+}

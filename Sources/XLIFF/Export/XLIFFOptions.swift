@@ -1,0 +1,121 @@
+import PipelineCore
+
+/// Options of the `xliff` stage, as written in a pipeline file.
+public struct XLIFFOptions: StageOptions {
+    public var version: XLIFFVersion
+    public var prefill: Prefill
+    /// The state of segments whose target is pre-filled; segments without a target are always `initial`.
+    public var state: XLIFFState
+    public var files: FileGrouping
+    public var content: Content
+    /// Also write a TBX file of the glossary entries the exported text uses.
+    public var tbx: Bool
+
+    public enum Prefill: String, Codable, Sendable, CaseIterable {
+        /// Targets are left empty (1.2: empty segment markers; 2.1: no `<target>`).
+        case empty
+        /// Targets start as a copy of the source; what OmegaT needs to show the segments at all.
+        case source
+        /// Targets come from `document.translations` (returned XLIFF, translation memory); others stay empty.
+        case memory
+    }
+
+    public enum FileGrouping: String, Codable, Sendable, CaseIterable {
+        case perDocument = "per-document"
+        case perBatch = "per-batch"
+    }
+
+    public enum Content: String, Codable, Sendable, CaseIterable {
+        case all
+        /// Only the sentences the summarizer picked: what the briefing needs translated.
+        case summary
+    }
+
+    public init(
+        version: XLIFFVersion = .v2_1, prefill: Prefill = .empty, state: XLIFFState = .initial,
+        files: FileGrouping = .perDocument, content: Content = .all, tbx: Bool = true
+    ) {
+        self.version = version
+        self.prefill = prefill
+        self.state = state
+        self.files = files
+        self.content = content
+        self.tbx = tbx
+    }
+
+    public init() { self.init(version: .v2_1) }
+
+    public static let help: [(key: String, help: String)] = [
+        ("version", "XLIFF version: 1.2 (OmegaT, strict schema) or 2.1 (default 2.1)"),
+        ("prefill", "targets: empty, source (copy of the source) or memory (known translations) (default empty)"),
+        ("state", "state of pre-filled segments: initial, translated, reviewed or final (default initial)"),
+        ("files", "per-document or per-batch (one file for the whole run) (default per-document)"),
+        ("content", "all, or summary (only the briefing's sentences) (default all)"),
+        ("tbx", "also write a TBX v3 term base of the glossary entries used (default true)"),
+    ]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case version, prefill, state, files, content, tbx
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = XLIFFOptions()
+        version = try container.decodeChoice(.version, default: defaults.version)
+        prefill = try container.decodeChoice(.prefill, default: defaults.prefill)
+        state = try container.decodeChoice(.state, default: defaults.state)
+        files = try container.decodeChoice(.files, default: defaults.files)
+        content = try container.decodeChoice(.content, default: defaults.content)
+        tbx = try container.decode(.tbx, default: defaults.tbx)
+    }
+}
+
+public enum XLIFFVersion: String, Codable, Sendable, CaseIterable {
+    case v1_2 = "1.2"
+    case v2_1 = "2.1"
+}
+
+/// Segment states in XLIFF 2 terms; XLIFF 1.2 files use the closest 1.2 value.
+public enum XLIFFState: String, Codable, Sendable, CaseIterable, Comparable {
+    case initial, translated, reviewed, final
+
+    /// The XLIFF 1.2 `state` attribute for this state.
+    public var xliff12: String {
+        switch self {
+        case .initial: "needs-translation"
+        case .translated: "translated"
+        case .reviewed: "signed-off"
+        case .final: "final"
+        }
+    }
+
+    /// Reads a 1.2 state back; every `needs-review-*` state means a translation exists.
+    public init?(xliff12 value: String) {
+        switch value {
+        case "new", "needs-translation", "needs-adaptation", "needs-l10n": self = .initial
+        case "translated", "needs-review-translation", "needs-review-adaptation", "needs-review-l10n": self = .translated
+        case "signed-off": self = .reviewed
+        case "final": self = .final
+        default: return nil
+        }
+    }
+
+    public static func < (lhs: XLIFFState, rhs: XLIFFState) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// Decodes one of a fixed set of string values, naming the allowed ones when the value is wrong.
+    func decodeChoice<T: RawRepresentable & CaseIterable>(_ key: Key, default value: T) throws -> T
+    where T.RawValue == String {
+        guard let raw = try decodeIfPresent(String.self, forKey: key) else { return value }
+        guard let choice = T(rawValue: raw) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "'\(raw)' is not one of: \(allowed)")
+        }
+        return choice
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import PipelineCore
+
+/// Writes exported documents as one XLIFF file, version 1.2 or 2.1, through libxml2.
+///
+/// One `<file>` per document, in the order given (a batch passes them sorted by ordinal).
+public struct XLIFFWriter: Sendable {
+    public let version: XLIFFVersion
+    public let languages: LanguagePair
+    /// Describes the run in the file's provenance notes, e.g. `pipeline de-en`.
+    public let provenance: String
+
+    public init(version: XLIFFVersion, languages: LanguagePair, provenance: String) {
+        self.version = version
+        self.languages = languages
+        self.provenance = provenance
+    }
+
+    public func write(_ documents: [ExportedDocument]) throws -> Data {
+        let xml = try XMLWriter()
+        switch version {
+        case .v1_2: try XLIFF12Format(languages: languages, provenance: provenance).write(documents, to: xml)
+        case .v2_1: try XLIFF21Format(languages: languages, provenance: provenance).write(documents, to: xml)
+        }
+        return try xml.finish()
+    }
+
+    /// Exports one annotated document with the given options.
+    public func write(_ document: AnnotatedDocument, options: XLIFFOptions) throws -> Data {
+        try write([ExportedDocument(document, options: options)])
+    }
+}
+
+/// XML namespaces of the formats written and read here.
+public enum XLIFFNamespace {
+    public static let xliff12 = "urn:oasis:names:tc:xliff:document:1.2"
+    public static let xliff2 = "urn:oasis:names:tc:xliff:document:2.0"
+    public static let glossary = "urn:oasis:names:tc:xliff:glossary:2.0"
+    public static let metadata = "urn:oasis:names:tc:xliff:metadata:2.0"
+    public static let tbx = "urn:iso:std:iso:30042:ed-2"
+}

@@ -1,0 +1,216 @@
+import Foundation
+import PipelineCore
+
+/// A translated XLIFF file as read back: the units and segments it holds, version-neutral, plus
+/// what `XLIFFConformance` found wrong with it. Map it onto a document with `translations(for:languages:)`.
+public struct ReturnedXLIFF: Sendable, Hashable {
+    public let fileName: String
+    /// `1.2`, `2.0`, `2.1` or `2.2`.
+    public let version: String
+    public let files: [File]
+    /// Spec rules the file breaks that a schema cannot check. Data, not errors: the caller decides.
+    public let findings: [XLIFFFinding]
+
+    public struct File: Sendable, Hashable {
+        /// XLIFF 2 `<file id>`; XLIFF 1.2 files have none.
+        public let id: String?
+        /// The document id our exports put in `original`.
+        public let original: String?
+        public let sourceLanguage: String?
+        public let targetLanguage: String?
+        public let line: Int
+        public let units: [Unit]
+    }
+
+    public struct Unit: Sendable, Hashable {
+        public let id: String
+        public let line: Int
+        public let segments: [Segment]
+        /// XLIFF 1.2 only: target text of a unit whose target lost its segment markers (a tool
+        /// flattened it), when the unit has several segments; it cannot be split back safely.
+        public let unmarkedTarget: String?
+    }
+
+    public struct Segment: Sendable, Hashable {
+        /// Nil for an XLIFF 1.2 unit without `<seg-source>`: the whole unit is one segment.
+        public let id: String?
+        public let source: String
+        public let target: String?
+        /// Nil when the file gives no (recognisable) state.
+        public let state: XLIFFState?
+        public let line: Int
+    }
+
+    /// The document ids (`original`) the file holds, in file order.
+    public var documentIDs: [String] { files.compactMap(\.original) }
+}
+
+/// A translation the file returns for one sentence.
+public struct ReturnedTranslation: Sendable, Hashable {
+    /// Index into `AnnotatedDocument.sentences`.
+    public let sentence: Int
+    public let text: String
+    /// The state the file gives, or `translated` when it gives none but the target differs from the source.
+    public let state: XLIFFState
+}
+
+extension ReturnedXLIFF {
+    /// Target text per sentence index, for the sentences this file translates.
+    public func translations(for document: AnnotatedDocument, languages: LanguagePair) throws -> [Int: String] {
+        Dictionary(try returnedTranslations(for: document, languages: languages).map { ($0.sentence, $0.text) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Checks that the file is the export of `document` (its languages, units and source texts)
+    /// and returns the translated segments, in sentence order.
+    ///
+    /// A segment counts as translated when its target is not empty and either its state says so
+    /// or its text differs from the source (tools such as OmegaT do not always update states).
+    /// The file must hold every unit of the document, or exactly the summary's when it was
+    /// exported with `content: summary`.
+    public func returnedTranslations(for document: AnnotatedDocument, languages: LanguagePair) throws -> [ReturnedTranslation] {
+        let documentID = document.document.id
+        let matching = files.filter { $0.original == documentID }
+        guard let file = matching.first else {
+            throw XLIFFImportError.documentMissing(file: fileName, document: documentID, found: documentIDs)
+        }
+        guard matching.count == 1 else {
+            throw XLIFFImportError.documentTwice(file: fileName, document: documentID, line: matching[1].line)
+        }
+        try checkLanguages(of: file, against: languages)
+
+        let expected = try ExportedDocument(document, options: XLIFFOptions(content: .all))
+        var expectedSegments: [String: (unit: String, sentence: Int, source: String)] = [:]
+        for unit in expected.units {
+            for segment in unit.segments {
+                expectedSegments[segment.id] = (unit.id, segment.sentence, segment.sourceText)
+            }
+        }
+        let unitIDs = Set(expected.units.map(\.id))
+
+        var seenUnits: Set<String> = []
+        var present: Set<String> = []
+        var translations: [ReturnedTranslation] = []
+        for unit in file.units {
+            guard unitIDs.contains(unit.id) else {
+                throw XLIFFImportError.unknownUnit(file: fileName, line: unit.line, document: documentID, unit: unit.id)
+            }
+            guard seenUnits.insert(unit.id).inserted else {
+                throw XLIFFImportError.duplicateUnit(file: fileName, line: unit.line, unit: unit.id)
+            }
+            let unitSegments = expected.units.first { $0.id == unit.id }!.segments
+            if let flattened = unit.unmarkedTarget, !flattened.allSatisfy(\.isWhitespace) {
+                throw XLIFFImportError.segmentMarkersLost(file: fileName, line: unit.line, unit: unit.id)
+            }
+            for segment in unit.segments {
+                // A 1.2 unit without seg-source is one segment; it maps only onto a one-sentence paragraph.
+                guard let id = segment.id ?? (unitSegments.count == 1 ? unitSegments[0].id : nil) else {
+                    throw XLIFFImportError.segmentMarkersLost(file: fileName, line: unit.line, unit: unit.id)
+                }
+                guard let want = expectedSegments[id], want.unit == unit.id else {
+                    throw XLIFFImportError.unknownSegment(file: fileName, line: segment.line, unit: unit.id, segment: id)
+                }
+                guard present.insert(id).inserted else {
+                    throw XLIFFImportError.duplicateSegment(file: fileName, line: segment.line, segment: id)
+                }
+                guard Self.normalized(segment.source) == Self.normalized(want.source) else {
+                    throw XLIFFImportError.sourceChanged(
+                        file: fileName, line: segment.line, segment: id, expected: want.source, found: segment.source)
+                }
+                if let translation = Self.translation(of: segment, sentence: want.sentence) {
+                    translations.append(translation)
+                }
+            }
+        }
+        try checkComplete(present, expected: expected, summary: document.summary, document: documentID)
+        return translations.sorted { $0.sentence < $1.sentence }
+    }
+
+    private func checkLanguages(of file: File, against languages: LanguagePair) throws {
+        let found = (file.sourceLanguage ?? "", file.targetLanguage ?? "")
+        let sourceMatches = LanguageTag(found.0).map { $0 == languages.source } ?? false
+        let targetMatches = LanguageTag(found.1).map { $0 == languages.target } ?? false
+        guard sourceMatches, targetMatches else {
+            throw XLIFFImportError.wrongLanguages(
+                file: fileName, line: file.line, expected: "\(languages.source) → \(languages.target)",
+                found: "\(found.0.isEmpty ? "none" : found.0) → \(found.1.isEmpty ? "none" : found.1)")
+        }
+    }
+
+    /// Every exported unit must be there: all of the document's, or all of the summary's.
+    private func checkComplete(_ present: Set<String>, expected: ExportedDocument, summary: Summary?, document: String) throws {
+        let all = Set(expected.units.flatMap { $0.segments.map(\.id) })
+        let summaryIDs = Set((summary?.picks ?? []).map { XLIFFIdentifiers.segment(sentence: $0.sentence) }).intersection(all)
+        if present == all || (!summaryIDs.isEmpty && present == summaryIDs) { return }
+        let wanted = !summaryIDs.isEmpty && present.isSubset(of: summaryIDs) ? summaryIDs : all
+        let missing = expected.units.compactMap { unit -> String? in
+            let absent = unit.segments.map(\.id).filter { wanted.contains($0) && !present.contains($0) }
+            return absent.isEmpty ? nil : "\(unit.id) (\(absent.joined(separator: ", ")))"
+        }
+        throw XLIFFImportError.missingUnits(file: fileName, document: document, units: missing)
+    }
+
+    private static func translation(of segment: Segment, sentence: Int) -> ReturnedTranslation? {
+        guard let target = segment.target?.trimmingCharacters(in: .whitespacesAndNewlines), !target.isEmpty else {
+            return nil
+        }
+        let changed = normalized(target) != normalized(segment.source)
+        switch segment.state {
+        case .some(let state) where state > .initial:
+            return ReturnedTranslation(sentence: sentence, text: target, state: state)
+        case _ where changed:
+            return ReturnedTranslation(sentence: sentence, text: target, state: .translated)
+        default:
+            return nil // an untouched copy of the source is not a translation
+        }
+    }
+
+    /// Whitespace runs collapsed to one space: CAT tools may reflow text.
+    static func normalized(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+public enum XLIFFImportError: LocalizedError, Equatable {
+    case notXLIFF(file: String, root: String, namespace: String?)
+    case missingAttribute(file: String, line: Int, element: String, attribute: String)
+    case documentMissing(file: String, document: String, found: [String])
+    case documentTwice(file: String, document: String, line: Int)
+    case wrongLanguages(file: String, line: Int, expected: String, found: String)
+    case unknownUnit(file: String, line: Int, document: String, unit: String)
+    case duplicateUnit(file: String, line: Int, unit: String)
+    case unknownSegment(file: String, line: Int, unit: String, segment: String)
+    case duplicateSegment(file: String, line: Int, segment: String)
+    case segmentMarkersLost(file: String, line: Int, unit: String)
+    case sourceChanged(file: String, line: Int, segment: String, expected: String, found: String)
+    case missingUnits(file: String, document: String, units: [String])
+
+    public var errorDescription: String? {
+        switch self {
+        case .notXLIFF(let file, let root, let namespace):
+            "\(file): not XLIFF 1.2 or 2.x: the root is <\(root)> in namespace \(namespace ?? "none")"
+        case .missingAttribute(let file, let line, let element, let attribute):
+            "\(file):\(line): <\(element)> lacks the required attribute '\(attribute)'"
+        case .documentMissing(let file, let document, let found):
+            "\(file): holds no file for document '\(document)' (it holds: \(found.isEmpty ? "none" : found.joined(separator: ", ")))"
+        case .documentTwice(let file, let document, let line):
+            "\(file):\(line): document '\(document)' appears a second time"
+        case .wrongLanguages(let file, let line, let expected, let found):
+            "\(file):\(line): languages are \(found), but this pipeline translates \(expected)"
+        case .unknownUnit(let file, let line, let document, let unit):
+            "\(file):\(line): unit '\(unit)' is not a paragraph of document '\(document)'; was the file exported from another version?"
+        case .duplicateUnit(let file, let line, let unit):
+            "\(file):\(line): unit '\(unit)' appears twice"
+        case .unknownSegment(let file, let line, let unit, let segment):
+            "\(file):\(line): segment '\(segment)' does not belong to unit '\(unit)' of this document"
+        case .duplicateSegment(let file, let line, let segment):
+            "\(file):\(line): segment '\(segment)' appears twice"
+        case .segmentMarkersLost(let file, let line, let unit):
+            "\(file):\(line): the target of unit '\(unit)' lost its segment markers, so it cannot be matched to sentences"
+        case .sourceChanged(let file, let line, let segment, let expected, let found):
+            "\(file):\(line): the source of segment '\(segment)' was changed: expected “\(expected)”, found “\(found)”"
+        case .missingUnits(let file, let document, let units):
+            "\(file): units of document '\(document)' are missing: \(units.joined(separator: "; "))"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Reads translated XLIFF 1.2 and 2.x files safely (through `SafeXMLReader`: no DOCTYPE, no
+/// external entities, no network, bounded size) and checks them with `XLIFFConformance`.
+public enum XLIFFReader {
+    /// Translated files are small; anything larger is refused before parsing.
+    public static let defaultMaximumBytes = 64 * 1024 * 1024
+
+    public static func read(contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes) throws -> ReturnedXLIFF {
+        let root = try SafeXMLReader.read(contentsOf: url, maximumBytes: maximumBytes)
+        return try interpret(root, fileName: url.path)
+    }
+
+    public static func parse(_ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes) throws -> ReturnedXLIFF {
+        let root = try SafeXMLReader.parse(data, fileName: fileName, maximumBytes: maximumBytes)
+        return try interpret(root, fileName: fileName)
+    }
+
+    /// Turns a parsed tree into the version-neutral model.
+    public static func interpret(_ root: XMLTree.Element, fileName: String) throws -> ReturnedXLIFF {
+        guard root.name == "xliff", let version = XLIFFDialect(root) else {
+            throw XLIFFImportError.notXLIFF(file: fileName, root: root.name, namespace: root.namespace)
+        }
+        let files: [ReturnedXLIFF.File]
+        switch version {
+        case .v1_2: files = try root.elements(named: "file").map { try file12($0, fileName: fileName) }
+        case .v2: files = try root.elements(named: "file").map { try file2($0, root: root, fileName: fileName) }
+        }
+        return ReturnedXLIFF(
+            fileName: fileName, version: root.attribute("version") ?? (version == .v1_2 ? "1.2" : "2.0"),
+            files: files, findings: XLIFFConformance.check(root, fileName: fileName))
+    }
+
+    // MARK: XLIFF 1.2
+
+    private static func file12(_ file: XMLTree.Element, fileName: String) throws -> ReturnedXLIFF.File {
+        let units = try file.descendants(named: "trans-unit").map { unit -> ReturnedXLIFF.Unit in
+            guard let id = unit.attribute("id") else {
+                throw XLIFFImportError.missingAttribute(file: fileName, line: unit.line, element: "trans-unit", attribute: "id")
+            }
+            let target = unit.firstElement(named: "target")
+            let state = target?.attribute("state").flatMap(XLIFFState.init(xliff12:))
+            guard let segSource = unit.firstElement(named: "seg-source") else {
+                let source = unit.firstElement(named: "source")?.textContent ?? ""
+                return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: [
+                    .init(id: nil, source: source, target: target?.textContent, state: state, line: unit.line),
+                ], unmarkedTarget: nil)
+            }
+            let targetMarkers = target.map(segmentMarkers) ?? []
+            let targets = Dictionary(targetMarkers.map { ($0.attribute("mid") ?? "", $0.textContent) },
+                                     uniquingKeysWith: { first, _ in first })
+            let segments = segmentMarkers(segSource).map { marker in
+                ReturnedXLIFF.Segment(
+                    id: marker.attribute("mid") ?? "", source: marker.textContent,
+                    target: targets[marker.attribute("mid") ?? ""], state: state, line: marker.line)
+            }
+            let flattened = target != nil && targetMarkers.isEmpty && segments.count > 1 ? target?.textContent : nil
+            return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: segments, unmarkedTarget: flattened)
+        }
+        return ReturnedXLIFF.File(
+            id: nil, original: file.attribute("original"), sourceLanguage: file.attribute("source-language"),
+            targetLanguage: file.attribute("target-language"), line: file.line, units: units)
+    }
+
+    /// The outermost `<mrk mtype="seg">` elements, in order.
+    private static func segmentMarkers(_ element: XMLTree.Element) -> [XMLTree.Element] {
+        element.elements.flatMap { child -> [XMLTree.Element] in
+            child.name == "mrk" && child.attribute("mtype") == "seg" ? [child] : segmentMarkers(child)
+        }
+    }
+
+    // MARK: XLIFF 2.x
+
+    private static func file2(_ file: XMLTree.Element, root: XMLTree.Element, fileName: String) throws -> ReturnedXLIFF.File {
+        let units = try file.descendants(named: "unit").map { unit -> ReturnedXLIFF.Unit in
+            guard let id = unit.attribute("id") else {
+                throw XLIFFImportError.missingAttribute(file: fileName, line: unit.line, element: "unit", attribute: "id")
+            }
+            let segments = unit.elements(named: "segment").map { segment in
+                ReturnedXLIFF.Segment(
+                    id: segment.attribute("id"),
+                    source: segment.firstElement(named: "source")?.textContent ?? "",
+                    target: segment.firstElement(named: "target")?.textContent,
+                    state: XLIFFState(rawValue: segment.attribute("state") ?? XLIFFState.initial.rawValue),
+                    line: segment.line)
+            }
+            return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: segments, unmarkedTarget: nil)
+        }
+        return ReturnedXLIFF.File(
+            id: file.attribute("id"), original: file.attribute("original"), sourceLanguage: root.attribute("srcLang"),
+            targetLanguage: root.attribute("trgLang"), line: file.line, units: units)
+    }
+}
+
+/// Which XLIFF a root element is, by namespace.
+enum XLIFFDialect {
+    case v1_2, v2
+
+    init?(_ root: XMLTree.Element) {
+        switch root.namespace {
+        case XLIFFNamespace.xliff12: self = .v1_2
+        case XLIFFNamespace.xliff2, "urn:oasis:names:tc:xliff:document:2.2": self = .v2
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// What XML 1.0 allows in a document, and how text is made to fit.
+public enum XMLCharacters {
+    /// `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
+    /// Swift strings never hold surrogates, so only controls and the two non-characters remain to drop.
+    @inlinable
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD: true
+        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// The text with every character XML 1.0 forbids removed. Cheap when there is nothing to drop,
+    /// which is almost always.
+    public static func sanitized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.filter(isAllowed))
+        return String(scalars)
+    }
+
+    /// Decodes bytes that claim to be UTF-8: malformed sequences are dropped (not replaced), as are
+    /// characters XML forbids, so nothing that is not well-formed text can reach a file.
+    public static func sanitized(utf8 bytes: some Collection<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if isAllowed(scalar) { scalars.append(scalar) }
+            case .emptyInput: break loop
+            case .error: continue
+            }
+        }
+        return String(scalars)
+    }
+}
