@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Segmentation", dependencies: ["PipelineCore"], resources: [.copy("Rules")]),
         .target(name: "XLIFF", dependencies: ["PipelineCore", "CLibXML2"]),
         .target(name: "Terminology", dependencies: ["PipelineCore", "XLIFF"]),
-        .target(name: "Summarization", dependencies: ["PipelineCore"]),
+        .target(name: "Summarization", dependencies: ["PipelineCore"], resources: [.copy("StopWords")]),
         .target(name: "Briefing", dependencies: ["PipelineCore", "XLIFF"]),
         .target(
             name: "PipelineStages",

@@ -1,0 +1,32 @@
+import PipelineCore
+
+/// What a summarizer reads: the sentences as cut by the segmenter, with where they stand.
+public struct SummaryInput: Sendable {
+    /// The sentence texts in document order; a sentence's position is its index.
+    public var sentences: [String]
+    /// The paragraph index of each sentence (one per sentence, non-decreasing).
+    public var paragraphs: [Int]
+    /// The document title, or empty.
+    public var title: String
+    /// How many distinct glossary concepts each sentence carries; empty when no glossary ran.
+    public var conceptCounts: [Int]
+
+    public init(sentences: [String], paragraphs: [Int]? = nil, title: String = "", conceptCounts: [Int] = []) {
+        self.sentences = sentences
+        self.paragraphs = paragraphs ?? Array(repeating: 0, count: sentences.count)
+        self.title = title
+        self.conceptCounts = conceptCounts
+    }
+
+    /// The input for a document the segmenter (and, if it ran, the term mapper) annotated.
+    public init(_ document: AnnotatedDocument) {
+        let sentences = document.sentences
+        self.init(
+            sentences: sentences.indices.map { document.text(of: $0) },
+            paragraphs: sentences.map(\.paragraph),
+            title: document.document.title,
+            conceptCounts: document.terms.isEmpty ? [] : sentences.indices.map { index in
+                Set(document.terms(in: index).map(\.conceptID)).count
+            })
+    }
+}

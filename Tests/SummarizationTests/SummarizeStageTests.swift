@@ -1,0 +1,65 @@
+import Foundation
+import PipelineCore
+import Testing
+@testable import Summarization
+
+@Suite("SummarizeStage")
+struct SummarizeStageTests {
+    static let decodingCases: [(json: String, expected: SummarizeOptions)] = [
+        ("{}", SummarizeOptions()),
+        (#"{"sentences": 2}"#, SummarizeOptions(method: .default, length: .sentences(2))),
+        (#"{"ratio": 0.25, "method": "textrank"}"#, SummarizeOptions(method: .textrank, length: .ratio(0.25))),
+        (#"{"words": 60, "method": "lead"}"#, SummarizeOptions(method: .lead, length: .words(60))),
+    ]
+
+    @Test("options decode with defaults", arguments: decodingCases)
+    func decoding(json: String, expected: SummarizeOptions) throws {
+        let options = try JSONDecoder().decode(SummarizeOptions.self, from: Data(json.utf8))
+        #expect(options == expected)
+        let roundTrip = try JSONDecoder().decode(SummarizeOptions.self, from: JSONEncoder().encode(options))
+        #expect(roundTrip == options)
+    }
+
+    static let rejectedCases: [(json: String, message: String)] = [
+        (#"{"sentence": 2}"#, "unknown key 'sentence'"),
+        (#"{"sentences": 2, "words": 40}"#, "give one length only"),
+        (#"{"ratio": 1.5}"#, "ratio must be greater than 0 and at most 1"),
+        (#"{"sentences": 0}"#, "sentences must be at least 1"),
+        (#"{"method": "magic"}"#, "unknown method 'magic'"),
+    ]
+
+    @Test("unknown keys, two lengths and bad values are rejected with a reason", arguments: rejectedCases)
+    func rejected(json: String, message: String) {
+        do {
+            _ = try JSONDecoder().decode(SummarizeOptions.self, from: Data(json.utf8))
+            Issue.record("decoded \(json)")
+        } catch let DecodingError.dataCorrupted(context) {
+            #expect(context.debugDescription.contains(message))
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test("the stage fills the document's summary from its sentences")
+    func process() async throws {
+        let text = Fixtures.article.joined(separator: " ")
+        var document = AnnotatedDocument(
+            document: Document(id: "a", title: Fixtures.articleTitle, text: text, source: "fixture"), ordinal: 0)
+        var offset = 0
+        for sentence in Fixtures.article {
+            let length = sentence.utf8.count
+            document.sentences.append(Sentence(span: TextSpan(start: offset, end: offset + length), paragraph: 0))
+            offset += length + 1
+        }
+        document.paragraphs = [TextSpan(start: 0, end: text.utf8.count)]
+        let context = StageContext(
+            pipelineName: "test", languages: LanguagePair(source: LanguageTag("de-DE")!, target: LanguageTag("en-GB")!),
+            baseDirectory: URL(fileURLWithPath: "/tmp"))
+        let stage = try SummarizeStage(options: SummarizeOptions(method: .default, length: .sentences(2)), context: context)
+        try await stage.process(&document, context: context)
+        let summary = try #require(document.summary)
+        #expect(summary.picks.count == 2)
+        #expect(summary.method == "default")
+        #expect(SummarizeStage.requires == ["segment"])
+    }
+}
