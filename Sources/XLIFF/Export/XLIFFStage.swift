@@ -10,6 +10,7 @@ import PipelineCore
 public struct XLIFFStage: Stage {
     public static let name = "xliff"
     public static let purpose = "writes XLIFF 1.2 or 2.1 for translators, with a TBX of the glossary entries used"
+    public static let requires = ["segment"]
 
     public let options: XLIFFOptions
     private let writer: XLIFFWriter

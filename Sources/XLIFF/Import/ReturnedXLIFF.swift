@@ -176,6 +176,7 @@ public enum XLIFFImportError: LocalizedError, Equatable {
     case missingAttribute(file: String, line: Int, element: String, attribute: String)
     case documentMissing(file: String, document: String, found: [String])
     case documentTwice(file: String, document: String, line: Int)
+    case documentInSeveralFiles(document: String, files: [String])
     case wrongLanguages(file: String, line: Int, expected: String, found: String)
     case unknownUnit(file: String, line: Int, document: String, unit: String)
     case duplicateUnit(file: String, line: Int, unit: String)
@@ -195,6 +196,8 @@ public enum XLIFFImportError: LocalizedError, Equatable {
             "\(file): holds no file for document '\(document)' (it holds: \(found.isEmpty ? "none" : found.joined(separator: ", ")))"
         case .documentTwice(let file, let document, let line):
             "\(file):\(line): document '\(document)' appears a second time"
+        case .documentInSeveralFiles(let document, let files):
+            "document '\(document)' is returned by several files (\(files.joined(separator: ", "))); keep one"
         case .wrongLanguages(let file, let line, let expected, let found):
             "\(file):\(line): languages are \(found), but this pipeline translates \(expected)"
         case .unknownUnit(let file, let line, let document, let unit):

@@ -48,14 +48,20 @@ public enum SafeXMLReader {
             throw LibXML.lastError(of: context, file: fileName)
         }
         defer { xmlFreeDoc(document) }
-        if let subset = document.pointee.intSubset {
-            throw XMLReadError.doctypeForbidden(file: fileName, line: Int(xmlGetLineNo(UnsafeMutableRawPointer(subset).assumingMemoryBound(to: xmlNode.self))))
+        if document.pointee.intSubset != nil {
+            throw XMLReadError.doctypeForbidden(file: fileName, line: line(of: "<!DOCTYPE", in: data))
         }
         if context.pointee.wellFormed == 0 { throw LibXML.lastError(of: context, file: fileName) }
         guard let root = xmlDocGetRootElement(document) else {
             throw XMLReadError.notWellFormed(file: fileName, line: 1, message: "there is no root element")
         }
         return try convert(root, file: fileName)
+    }
+
+    /// The 1-based line where `marker` first occurs (libxml2 keeps no line for a DTD node).
+    private static func line(of marker: String, in data: Data) -> Int {
+        guard let range = data.range(of: Data(marker.utf8)) else { return 1 }
+        return 1 + data[..<range.lowerBound].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     }
 
     private static func convert(_ node: xmlNodePtr, file: String) throws -> XMLTree.Element {

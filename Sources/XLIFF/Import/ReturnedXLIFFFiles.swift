@@ -1,0 +1,55 @@
+import Foundation
+import PipelineCore
+
+/// The translated XLIFF files a run was given (files or folders), read once and looked up by
+/// document: what a stage that uses returned translations loads in its `init`.
+public struct ReturnedXLIFFFiles: Sendable {
+    public let files: [ReturnedXLIFF]
+    /// Document id → index into `files`.
+    private let byDocument: [String: Int]
+
+    /// Reads every file; folders contribute their `.xlf`/`.xliff`/`.xlf2` files, recursively, sorted
+    /// by path. A document claimed by two files is an error: which translation wins would be a guess.
+    public init(contentsOf urls: [URL], maximumBytes: Int = XLIFFReader.defaultMaximumBytes) throws {
+        var files: [ReturnedXLIFF] = []
+        var byDocument: [String: Int] = [:]
+        for url in try Self.expand(urls) {
+            let file = try XLIFFReader.read(contentsOf: url, maximumBytes: maximumBytes)
+            for document in file.documentIDs {
+                if let earlier = byDocument[document] {
+                    throw XLIFFImportError.documentInSeveralFiles(document: document, files: [files[earlier].fileName, file.fileName])
+                }
+                byDocument[document] = files.count
+            }
+            files.append(file)
+        }
+        self.files = files
+        self.byDocument = byDocument
+    }
+
+    /// The translations returned for `document`, by sentence index; empty when no file holds it.
+    /// Throws when the file that claims the document does not match it.
+    public func translations(for document: AnnotatedDocument, languages: LanguagePair) throws -> [Int: String] {
+        guard let index = byDocument[document.document.id] else { return [:] }
+        return try files[index].translations(for: document, languages: languages)
+    }
+
+    /// Every finding of every file, for a report.
+    public var findings: [XLIFFFinding] { files.flatMap(\.findings) }
+
+    static let extensions: Set<String> = ["xlf", "xliff", "xlf2"]
+
+    private static func expand(_ urls: [URL]) throws -> [URL] {
+        try urls.flatMap { url -> [URL] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw XMLReadError.unreadable(file: url.path, reason: "no such file or folder")
+            }
+            guard isDirectory.boolValue else { return [url] }
+            let found = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }
+                .filter { extensions.contains($0.pathExtension.lowercased()) } ?? []
+            return found.sorted { $0.path < $1.path }
+        }
+    }
+}

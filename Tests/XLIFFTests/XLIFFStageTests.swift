@@ -1,0 +1,91 @@
+import Foundation
+import PipelineCore
+import Testing
+@testable import XLIFF
+
+@Suite struct XLIFFStageTests {
+    static let context = StageContext(
+        pipelineName: "de-en news", languages: SampleDocuments.languages,
+        baseDirectory: URL(fileURLWithPath: "/tmp"), provenance: "pipeline de-en news")
+
+    @Test func perDocumentWritesXLIFFWithBackupAndTBXBeside() async throws {
+        let stage = try XLIFFStage(options: XLIFFOptions(version: .v1_2), context: Self.context)
+        var document = SampleDocuments.annotated()
+        try await stage.process(&document, context: Self.context)
+        #expect(document.outputs.map(\.path) == ["artikel-1.xlf", "artikel-1.tbx"])
+        #expect(document.outputs.map(\.backupExisting) == [true, false])
+        #expect(try XLIFFReader.parse(document.outputs[0].contents, fileName: "a.xlf").version == "1.2")
+        #expect(try stage.finish(context: Self.context).isEmpty)
+    }
+
+    @Test func theTermBaseCanBeSwitchedOff() async throws {
+        let stage = try XLIFFStage(options: XLIFFOptions(tbx: false), context: Self.context)
+        var document = SampleDocuments.annotated()
+        try await stage.process(&document, context: Self.context)
+        #expect(document.outputs.map(\.path) == ["artikel-1.xlf"])
+    }
+
+    @Test func perBatchWritesOneFileInOrdinalOrderWhateverTheProcessingOrder() async throws {
+        let stage = try XLIFFStage(options: XLIFFOptions(version: .v2_1, files: .perBatch), context: Self.context)
+        // Concurrent tasks, started last document first: the finished order is up to the scheduler.
+        let outputsPerDocument = try await withThrowingTaskGroup(of: Int.self) { group in
+            for ordinal in (0..<4).reversed() {
+                group.addTask {
+                    var document = SampleDocuments.annotated(id: "doc-\(ordinal)", ordinal: ordinal)
+                    try await stage.process(&document, context: Self.context)
+                    return document.outputs.count
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(outputsPerDocument == 0)
+        let outputs = try stage.finish(context: Self.context)
+        #expect(outputs.map(\.path) == ["de-en-news.xlf", "de-en-news.tbx"])
+        #expect(outputs[0].backupExisting)
+        let returned = try XLIFFReader.parse(outputs[0].contents, fileName: "batch.xlf")
+        #expect(returned.documentIDs == ["doc-0", "doc-1", "doc-2", "doc-3"])
+        #expect(returned.files.map(\.id) == ["f1", "f2", "f3", "f4"])
+        #expect(returned.findings.isEmpty)
+    }
+
+    @Test(arguments: [("de-en", "de-en"), ("de en/news", "de-en-news"), ("", "batch"), ("..", "batch")])
+    func batchFileNamesAreSafe(_ name: String, _ expected: String) {
+        #expect(XLIFFStage.fileName(for: name) == expected)
+    }
+}
+
+@Suite struct XLIFFOptionsTests {
+    static func decode(_ json: String) throws -> XLIFFOptions {
+        try JSONDecoder().decode(XLIFFOptions.self, from: Data(json.utf8))
+    }
+
+    @Test func everyKeyHasADefault() throws {
+        #expect(try Self.decode("{}") == XLIFFOptions())
+        #expect(XLIFFOptions() == XLIFFOptions(version: .v2_1, prefill: .empty, state: .initial, files: .perDocument, content: .all, tbx: true))
+        #expect(XLIFFOptions.help.map(\.key) == XLIFFOptions.CodingKeys.allCases.map(\.rawValue))
+    }
+
+    @Test func kebabCaseValuesDecode() throws {
+        let options = try Self.decode(#"{"version": "1.2", "prefill": "memory", "state": "reviewed", "files": "per-batch", "content": "summary", "tbx": false}"#)
+        #expect(options == XLIFFOptions(version: .v1_2, prefill: .memory, state: .reviewed, files: .perBatch, content: .summary, tbx: false))
+    }
+
+    @Test func unknownKeysAreRejected() {
+        #expect(throws: DecodingError.self) { try Self.decode(#"{"prefil": "source"}"#) }
+    }
+
+    @Test(arguments: [#"{"version": "2.0"}"#, #"{"prefill": "copy"}"#, #"{"state": "new"}"#, #"{"files": "perBatch"}"#])
+    func wrongValuesNameTheAllowedOnes(_ json: String) {
+        #expect {
+            try Self.decode(json)
+        } throws: { error in
+            guard case DecodingError.dataCorrupted(let context) = error else { return false }
+            return context.debugDescription.contains("is not one of:")
+        }
+    }
+
+    @Test(arguments: XLIFFState.allCases)
+    func statesMapTo12AndBack(_ state: XLIFFState) {
+        #expect(XLIFFState(xliff12: state.xliff12) == state)
+    }
+}
