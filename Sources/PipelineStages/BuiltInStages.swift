@@ -1,9 +1,11 @@
 import Briefing
 import PipelineCore
+import Summarization
 
 /// The stages a pipeline file can name, in the order they usually run.
 public enum BuiltInStages {
     public static let catalog = StageCatalog([
+        SummarizeStage.self,
         LeverageStage.self,
         BriefingStage.self,
     ])

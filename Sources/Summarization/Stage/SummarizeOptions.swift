@@ -21,8 +21,8 @@ public struct SummarizeOptions: StageOptions {
     }
 
     public static let help: [(key: String, help: String)] = [
-        ("method", "how sentences are scored: \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", ")) (default: default)"),
-        ("sentences", "summary length in sentences (default: 3 when no length is given)"),
+        ("method", "how sentences are scored: \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", "))"),
+        ("sentences", "summary length in sentences; give one of sentences, ratio, words"),
         ("ratio", "summary length as a share of the document's sentences, in (0, 1]"),
         ("words", "word budget; sentences are never cut, ones that no longer fit are skipped"),
     ]
