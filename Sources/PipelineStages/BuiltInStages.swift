@@ -1,12 +1,14 @@
 import Briefing
 import PipelineCore
 import Summarization
+import XLIFF
 
 /// The stages a pipeline file can name, in the order they usually run.
 public enum BuiltInStages {
     public static let catalog = StageCatalog([
         SummarizeStage.self,
         LeverageStage.self,
+        XLIFFStage.self,
         BriefingStage.self,
     ])
 

@@ -46,12 +46,12 @@ public struct XLIFFOptions: StageOptions {
     public init() { self.init(version: .v2_1) }
 
     public static let help: [(key: String, help: String)] = [
-        ("version", "XLIFF version: 1.2 (OmegaT, strict schema) or 2.1 (default 2.1)"),
-        ("prefill", "targets: empty, source (copy of the source) or memory (known translations) (default empty)"),
-        ("state", "state of pre-filled segments: initial, translated, reviewed or final (default initial)"),
-        ("files", "per-document or per-batch (one file for the whole run) (default per-document)"),
-        ("content", "all, or summary (only the briefing's sentences) (default all)"),
-        ("tbx", "also write a TBX v3 term base of the glossary entries used (default true)"),
+        ("version", "XLIFF version: 1.2 (OmegaT, strict schema) or 2.1"),
+        ("prefill", "targets: empty, source (copy of the source) or memory (known translations)"),
+        ("state", "state of pre-filled segments: initial, translated, reviewed or final"),
+        ("files", "per-document or per-batch (one file for the whole run)"),
+        ("content", "all, or summary (only the briefing's sentences)"),
+        ("tbx", "also write a TBX v3 term base of the glossary entries used"),
     ]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
