@@ -193,6 +193,23 @@ extension XMLTree.Element {
         #expect(throws: XLIFFExportError.self) { try Export.write(XLIFFOptions(), document: document) }
     }
 
+    @Test func paragraphsOutOfOrderAreAnErrorNotADuplicateUnit() throws {
+        var document = SampleDocuments.annotated()
+        document.sentences[4] = Sentence(span: document.sentences[4].span, paragraph: 0)
+        #expect(throws: XLIFFExportError.paragraphOutOfOrder(document: "artikel-1", sentence: 4, paragraph: 0)) {
+            try Export.write(XLIFFOptions(), document: document)
+        }
+    }
+
+    @Test func aSentencePickedTwiceIsExportedOnce() throws {
+        var document = SampleDocuments.annotated()
+        document.summary = Summary(method: "test", picks: [
+            Summary.Pick(sentence: 3, rank: 1, score: 1), Summary.Pick(sentence: 3, rank: 2, score: 1),
+        ])
+        let exported = try ExportedDocument(document, options: XLIFFOptions(content: .summary))
+        #expect(exported.units.flatMap(\.segments).map(\.id) == ["s4"])
+    }
+
     @Test func summaryExportWithoutSummaryIsAnError() throws {
         var document = SampleDocuments.annotated()
         document.summary = nil

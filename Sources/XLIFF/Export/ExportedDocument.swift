@@ -138,6 +138,7 @@ public enum XLIFFExportError: LocalizedError, Equatable {
     case noSummary(document: String)
     case nothingToExport(document: String)
     case invalidSpan(document: String, sentence: Int, start: Int, end: Int, textBytes: Int)
+    case paragraphOutOfOrder(document: String, sentence: Int, paragraph: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -147,6 +148,8 @@ public enum XLIFFExportError: LocalizedError, Equatable {
             "\(document): there are no sentences to export to XLIFF; run the segment stage first"
         case .invalidSpan(let document, let sentence, let start, let end, let bytes):
             "\(document): sentence \(sentence + 1) spans bytes \(start)..<\(end), outside the text's \(bytes) bytes or out of order"
+        case .paragraphOutOfOrder(let document, let sentence, let paragraph):
+            "\(document): sentence \(sentence + 1) is in paragraph \(paragraph + 1), before the paragraph of the sentence ahead of it"
         }
     }
 }
@@ -157,14 +160,18 @@ extension ExportedDocument {
     public init(_ document: AnnotatedDocument, options: XLIFFOptions) throws {
         let id = document.document.id
         let bytes = Array(document.text.utf8)
-        var previousEnd = 0
+        var previous = (end: 0, paragraph: 0)
         for (index, sentence) in document.sentences.enumerated() {
             let span = sentence.span
-            guard span.start >= previousEnd, span.end <= bytes.count else {
+            guard span.start >= previous.end, span.end <= bytes.count else {
                 throw XLIFFExportError.invalidSpan(
                     document: id, sentence: index, start: span.start, end: span.end, textBytes: bytes.count)
             }
-            previousEnd = span.end
+            // Units are made of consecutive sentences; a paragraph that came back would repeat a unit id.
+            guard sentence.paragraph >= previous.paragraph else {
+                throw XLIFFExportError.paragraphOutOfOrder(document: id, sentence: index, paragraph: sentence.paragraph)
+            }
+            previous = (span.end, sentence.paragraph)
         }
         func text(_ start: Int, _ end: Int) -> String {
             let lower = min(max(0, start), bytes.count)
@@ -178,7 +185,7 @@ extension ExportedDocument {
             chosen = Array(document.sentences.indices)
         case .summary:
             guard let summary = document.summary else { throw XLIFFExportError.noSummary(document: id) }
-            chosen = summary.picks.map(\.sentence).filter { document.sentences.indices.contains($0) }.sorted()
+            chosen = Set(summary.picks.map(\.sentence)).filter { document.sentences.indices.contains($0) }.sorted()
         }
         guard !chosen.isEmpty else { throw XLIFFExportError.nothingToExport(document: id) }
 
