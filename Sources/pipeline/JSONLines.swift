@@ -10,7 +10,7 @@ enum JSONLines {
         _ transform: (_ object: [String: Any], _ lineNumber: Int) throws -> Added
     ) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         var lineNumber = 0
         var output = FileHandleOutput()
         while let line = readLine(strippingNewline: true) {

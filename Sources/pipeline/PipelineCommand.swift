@@ -11,6 +11,7 @@ struct PipelineCommand: AsyncParsableCommand {
             RunCommand.self,
             ValidateCommand.self,
             StagesCommand.self,
+            TermsCommand.self,
         ]
     )
 }

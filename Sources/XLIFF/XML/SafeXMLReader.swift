@@ -14,7 +14,19 @@ public enum SafeXMLReader {
     static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue)
 
-    public static func read(contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes) throws -> XMLTree.Element {
+    /// What to do with a DOCTYPE. Its DTD is never loaded and no entity is ever expanded, whichever is chosen.
+    public enum DoctypePolicy: Sendable {
+        /// Any DOCTYPE makes the document unreadable.
+        case refuse
+        /// A DOCTYPE that only names an external DTD and declares nothing itself is ignored, since older
+        /// formats carry one (TBX 2008: `<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">`); a DOCTYPE
+        /// with an internal subset (where entities would be declared) is still refused.
+        case ignoreExternalReference
+    }
+
+    public static func read(
+        contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse
+    ) throws -> XMLTree.Element {
         let file = url.path
         let size: Int
         do {
@@ -27,10 +39,12 @@ public enum SafeXMLReader {
         do { data = try Data(contentsOf: url) } catch {
             throw XMLReadError.unreadable(file: file, reason: error.localizedDescription)
         }
-        return try parse(data, fileName: file, maximumBytes: maximumBytes)
+        return try parse(data, fileName: file, maximumBytes: maximumBytes, doctype: doctype)
     }
 
-    public static func parse(_ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes) throws -> XMLTree.Element {
+    public static func parse(
+        _ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse
+    ) throws -> XMLTree.Element {
         guard data.count <= maximumBytes else {
             throw XMLReadError.tooLarge(file: fileName, bytes: data.count, limit: maximumBytes)
         }
@@ -39,6 +53,12 @@ public enum SafeXMLReader {
             throw XMLReadError.unreadable(file: fileName, reason: "libxml2 could not allocate a parser")
         }
         defer { xmlFreeParserCtxt(context) }
+        // Stop at the first fatal error: it names the real problem (an unclosed tag), whereas the errors
+        // libxml2 goes on to report are its consequences (premature end of data at the last line).
+        context.pointee.sax.pointee.serror = { parserContext, error in
+            guard let parserContext, let error, error.pointee.level == XML_ERR_FATAL else { return }
+            xmlStopParser(parserContext.assumingMemoryBound(to: xmlParserCtxt.self))
+        }
         let document = data.withUnsafeBytes { raw -> xmlDocPtr? in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
             return xmlCtxtReadMemory(context, base, Int32(raw.count), fileName, nil, parseOptions)
@@ -48,7 +68,8 @@ public enum SafeXMLReader {
             throw LibXML.lastError(of: context, file: fileName)
         }
         defer { xmlFreeDoc(document) }
-        if document.pointee.intSubset != nil {
+        if let subset = document.pointee.intSubset,
+           doctype == .refuse || subset.pointee.children != nil || subset.pointee.entities != nil {
             throw XMLReadError.doctypeForbidden(file: fileName, line: line(of: "<!DOCTYPE", in: data))
         }
         if context.pointee.wellFormed == 0 { throw LibXML.lastError(of: context, file: fileName) }

@@ -1,0 +1,240 @@
+import PipelineCore
+
+/// Finds glossary terms in text: whole tokens, leftmost-longest, non-overlapping.
+///
+/// Case follows memoQ's permissive rule (a lower-case letter in the term matches either case, an
+/// upper-case one needs upper case) unless the glossary marks a term case-sensitive. Inflected forms
+/// come from the glossary's grammar (`TermForms`); terms without grammar fall back to the Snowball
+/// stemmer (`fuzzy`), and closed compounds are optional (`compound`). At one start, the longest match
+/// wins, then the earlier glossary, then the more certain kind.
+///
+/// Immutable and `Sendable`: build one per run and share it between tasks.
+public struct TermMatcher: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// Also report terms at the start of closed compounds (`Rechenzentrum` in `Rechenzentrumsbetreiber`).
+        public var compounds: Bool
+        /// Let the stemmer match terms whose grammar the glossary does not give.
+        public var fuzzy: Bool
+
+        public init(compounds: Bool = false, fuzzy: Bool = true) {
+            self.compounds = compounds
+            self.fuzzy = fuzzy
+        }
+    }
+
+    public let glossary: Glossary
+    public let options: Options
+    let index: TermIndex
+
+    /// Generates every term's forms and indexes them: the load-time cost, paid once.
+    public init(glossary: Glossary, options: Options = Options()) {
+        self.glossary = glossary
+        self.options = options
+        index = TermIndex(glossary: glossary, fuzzy: options.fuzzy)
+    }
+
+    /// Every match in the whole text, ordered by position.
+    public func matches(in text: String) -> [TermMatch] {
+        matches(in: text, within: [TextSpan(start: 0, end: text.utf8.count)])
+    }
+
+    /// The matches inside each span (sentences, say), concatenated in span order. No match crosses a
+    /// span's edge. Spans must lie on scalar boundaries of `text`.
+    public func matches(in text: String, within spans: [TextSpan]) -> [TermMatch] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var session = Session(matcher: self, text: bytes)
+            var found: [TermMatch] = []
+            for span in spans { session.match(span.start..<span.end, into: &found) }
+            return found
+        }
+    }
+
+    /// Per-call working state: the scanner's buffers and cached stems, reused across spans.
+    struct Session {
+        let matcher: TermMatcher
+        let text: UnsafeBufferPointer<UInt8>
+        var scanner = TokenScanner()
+        var stems: [UInt64] = []
+        let stemmer = GermanStemmer()
+
+        init(matcher: TermMatcher, text: UnsafeBufferPointer<UInt8>) {
+            self.matcher = matcher
+            self.text = text
+        }
+
+        struct Candidate {
+            let pattern: Int32
+            let end: Int
+            let lastToken: Int
+            let kind: MatchKind
+        }
+
+        mutating func match(_ range: Range<Int>, into found: inout [TermMatch]) {
+            let index = matcher.index
+            scanner.scan(text, range: range)
+            let tokens = scanner.tokens
+            stems = Array(repeating: 0, count: index.hasStemPatterns ? tokens.count : 0)
+            var position = 0
+            while position < tokens.count {
+                var best: Candidate?
+                for pattern in index.patterns(startingWith: tokens[position].hash) {
+                    if let candidate = verify(pattern, at: position) { best = better(best, candidate) }
+                }
+                if index.hasStemPatterns {
+                    for pattern in index.patterns(startingWithStem: stem(of: position)) {
+                        if let candidate = verify(pattern, at: position) { best = better(best, candidate) }
+                    }
+                }
+                if best == nil, matcher.options.compounds { best = compound(at: position) }
+                guard let best else {
+                    position += 1
+                    continue
+                }
+                found.append(makeMatch(best, startToken: position))
+                position = best.lastToken + 1
+            }
+        }
+
+        /// The pattern's tokens against the text's from `position`: keys, gaps and case.
+        mutating func verify(_ patternID: Int32, at position: Int) -> Candidate? {
+            let index = matcher.index
+            let pattern = index.patterns[Int(patternID)]
+            let count = Int(pattern.tokenCount)
+            guard position + count <= scanner.tokens.count else { return nil }
+            for offset in 0..<count {
+                let token = scanner.tokens[position + offset]
+                let expected = index.tokens[Int(pattern.firstToken) + offset]
+                if offset > 0, scanner.tokens[position + offset - 1].gapAfter != expected.gapBefore { return nil }
+                if pattern.byStem {
+                    guard stem(of: position + offset) == expected.hash,
+                          firstLetterCaseAllows(term: expected, text: token) else { return nil }
+                } else {
+                    guard token.hash == expected.hash, foldedEqual(expected, token),
+                          caseAllows(term: expected, text: token.cased, sensitive: pattern.caseSensitive) else { return nil }
+                }
+            }
+            let last = position + count - 1
+            return Candidate(pattern: patternID, end: scanner.tokens[last].end, lastToken: last, kind: pattern.kind)
+        }
+
+        /// The longest single-token form that starts this token as the first part of a closed compound.
+        func compound(at position: Int) -> Candidate? {
+            let token = scanner.tokens[position]
+            guard token.isPlain else { return nil }
+            let index = matcher.index
+            let folded = scanner.scratch[token.folded]
+            var hash = FNV.offsetBasis
+            var best: Candidate?
+            for (length, byte) in zip(1..., folded) {
+                hash = FNV.add(byte, to: hash)
+                let rest = folded.dropFirst(length)
+                guard length >= 3, rest.count >= Self.minimumCompoundRest, !(0x80...0xBF).contains(rest.first!),
+                      !Self.derivationalSuffixes.contains(where: { rest.starts(with: $0) })
+                else { continue }
+                for patternID in index.patterns(startingWith: hash) {
+                    let pattern = index.patterns[Int(patternID)]
+                    let expected = index.tokens[Int(pattern.firstToken)]
+                    guard pattern.startsCompounds, Int(expected.foldedLength) == length,
+                          foldedEqual(expected, token, length: length),
+                          caseAllows(term: expected, text: token.cased.prefix(length), sensitive: false)
+                    else { continue }
+                    best = better(best, Candidate(pattern: patternID, end: token.start + length, lastToken: position, kind: .compound))
+                }
+            }
+            return best
+        }
+
+        /// What may follow the first part of a compound is a word, not a suffix of the same word
+        /// (`Politik|erin` is no compound of `Politik`).
+        static let minimumCompoundRest = 4
+        static let derivationalSuffixes: [[UInt8]] = ["er", "in", "isch", "lich", "ler"].map { Array($0.utf8) }
+
+        /// Longer first, then the earlier glossary, then the more certain kind, then glossary order.
+        func better(_ current: Candidate?, _ other: Candidate) -> Candidate {
+            guard let current else { return other }
+            if other.end != current.end { return other.end > current.end ? other : current }
+            let entries = matcher.glossary.entries
+            let patterns = matcher.index.patterns
+            let a = entries[Int(patterns[Int(current.pattern)].entry)], b = entries[Int(patterns[Int(other.pattern)].entry)]
+            if a.glossaryIndex != b.glossaryIndex { return b.glossaryIndex < a.glossaryIndex ? other : current }
+            let rankA = MatchKind.allCases.firstIndex(of: current.kind)!, rankB = MatchKind.allCases.firstIndex(of: other.kind)!
+            if rankA != rankB { return rankB < rankA ? other : current }
+            return patterns[Int(other.pattern)].entry < patterns[Int(current.pattern)].entry ? other : current
+        }
+
+        func makeMatch(_ candidate: Candidate, startToken: Int) -> TermMatch {
+            let entry = matcher.glossary.entries[Int(matcher.index.patterns[Int(candidate.pattern)].entry)]
+            let span = TextSpan(start: scanner.tokens[startToken].start, end: candidate.end)
+            return TermMatch(
+                span: span,
+                surface: String(decoding: UnsafeBufferPointer(rebasing: text[span.start..<span.end]), as: UTF8.self),
+                source: entry.term.text, target: entry.target, conceptID: entry.conceptID, status: entry.status,
+                kind: candidate.kind, partOfSpeech: entry.term.partOfSpeech, deprecatedTargets: entry.deprecatedTargets)
+        }
+
+        // MARK: - Comparisons
+
+        mutating func stem(of position: Int) -> UInt64 {
+            if stems[position] == 0 {
+                let word = String(decoding: scanner.scratch[scanner.tokens[position].folded], as: UTF8.self)
+                stems[position] = FNV.hash(stemmer.stem(word).utf8)
+            }
+            return stems[position]
+        }
+
+        func foldedEqual(_ expected: TermIndex.PatternToken, _ token: TokenScanner.Token, length: Int? = nil) -> Bool {
+            let count = length ?? token.folded.count
+            guard Int(expected.foldedLength) == count else { return false }
+            let arena = matcher.index.arena
+            let start = Int(expected.foldedStart)
+            return arena[start..<(start + count)].elementsEqual(scanner.scratch[token.folded.lowerBound..<(token.folded.lowerBound + count)])
+        }
+
+        func caseAllows(term expected: TermIndex.PatternToken, text range: Range<Int>, sensitive: Bool) -> Bool {
+            let start = Int(expected.casedStart)
+            return CaseRule.allows(
+                term: matcher.index.arena[start..<(start + Int(expected.casedLength))], text: scanner.scratch[range],
+                sensitive: sensitive)
+        }
+
+        /// For stem matches: a term written with a capital must meet a capital (`Unternehmen` is not `unternehmen`).
+        func firstLetterCaseAllows(term expected: TermIndex.PatternToken, text token: TokenScanner.Token) -> Bool {
+            let termWord = String(decoding: matcher.index.arena[Int(expected.casedStart)..<Int(expected.casedStart + expected.casedLength)], as: UTF8.self)
+            let textWord = String(decoding: scanner.scratch[token.cased], as: UTF8.self)
+            guard let first = termWord.first, first.isUppercase else { return true }
+            return textWord.first?.isUppercase == true
+        }
+    }
+}
+
+/// memoQ's permissive case rule, and exact case for terms marked case-sensitive.
+enum CaseRule {
+    /// `term` and `text` are equal when lower-cased; may the text's case stand for the term's?
+    static func allows(term: ArraySlice<UInt8>, text: ArraySlice<UInt8>, sensitive: Bool) -> Bool {
+        if term.count == text.count {
+            var previous: UInt8 = 0
+            var fastPathHolds = true
+            for (termByte, textByte) in zip(term, text) {
+                defer { previous = termByte }
+                if termByte == textByte { continue }
+                if sensitive { return false }
+                // A lower-case ASCII or Latin-1 letter in the term meets its capital in the text.
+                if termByte >= 0x61 && termByte <= 0x7A && textByte == termByte - 0x20 { continue }
+                if previous == 0xC3 && termByte >= 0xA0 && termByte <= 0xBE && termByte != 0xB7 && textByte == termByte - 0x20 { continue }
+                fastPathHolds = false
+                break
+            }
+            if fastPathHolds { return true }
+        }
+        if sensitive { return false }
+        // Other scripts: scalar by scalar.
+        let termScalars = Array(String(decoding: term, as: UTF8.self).unicodeScalars)
+        let textScalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
+        guard termScalars.count == textScalars.count else { return false }
+        for (termScalar, textScalar) in zip(termScalars, textScalars) where termScalar != textScalar {
+            guard termScalar.properties.isLowercase, String(textScalar).lowercased() == String(termScalar) else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import PipelineCore
+import Terminology
+
+/// `pipeline terms`: glossary terms found in text, with their approved targets.
+struct TermsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "terms",
+        abstract: "Find glossary terms in text and report the approved target term for each.",
+        discussion: """
+            Glossaries: TBX v3, TBX 2008, TBX-Min, OmegaT TSV, CSV with a header row. Earlier --glossary \
+            files take priority. With --jsonl, reads one JSON object with a "text" field per line and writes \
+            it back with "matches" added: start/end (end-exclusive Unicode code point offsets), surface, \
+            source, target, concept, status, kind. Without it, reads plain text and prints one match per line.
+            """)
+
+    @Option(name: .customLong("glossary"), help: "A glossary file; repeat for several, earlier ones first.")
+    var glossaries: [String]
+
+    @Option(name: .customLong("lang"), help: "Language of the text (BCP-47), e.g. de or de-DE.")
+    var language: String
+
+    @Option(name: .customLong("target-lang"), help: "Language of the targets to report (default: en, or de when --lang is English).")
+    var targetLanguage: String?
+
+    @Flag(help: "Read and write JSON Lines.")
+    var jsonl = false
+
+    @Flag(help: "Also report terms at the start of closed compounds (kind 'compound').")
+    var compounds = false
+
+    @Flag(name: .customLong("no-fuzzy"), help: "Do not fall back to the stemmer for terms without grammar.")
+    var noFuzzy = false
+
+    func validate() throws {
+        if glossaries.isEmpty { throw ValidationError("give at least one --glossary") }
+        if LanguageTag(language) == nil { throw ValidationError("--lang '\(language)' is not a BCP-47 language tag") }
+        if let targetLanguage, LanguageTag(targetLanguage) == nil {
+            throw ValidationError("--target-lang '\(targetLanguage)' is not a BCP-47 language tag")
+        }
+    }
+
+    func run() throws {
+        let source = LanguageTag(language)!
+        let target = targetLanguage.flatMap(LanguageTag.init) ?? LanguageTag(source.language == "en" ? "de" : "en")!
+        let glossary = try Glossary.load(glossaries.map { URL(fileURLWithPath: $0) }, source: source, target: target)
+        let matcher = TermMatcher(glossary: glossary, options: .init(compounds: compounds, fuzzy: !noFuzzy))
+        if jsonl {
+            try JSONLines.process { object, lineNumber in
+                let text = try JSONLines.text(in: object, lineNumber: lineNumber)
+                return Output(matches: Self.report(matcher.matches(in: text), in: text))
+            }
+        } else {
+            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            for match in Self.report(matcher.matches(in: text), in: text) {
+                print("\(match.start)-\(match.end)\t\(match.surface)\t→ \(match.target)\t(\(match.source); \(match.concept), \(match.status), \(match.kind))")
+            }
+        }
+    }
+
+    struct Output: Encodable {
+        let matches: [ReportedMatch]
+    }
+
+    /// A match as the JSONL contract spells it: code point offsets and flat fields.
+    struct ReportedMatch: Encodable {
+        let start: Int
+        let end: Int
+        let surface: String
+        let source: String
+        let target: String
+        let concept: String
+        let status: String
+        let kind: String
+    }
+
+    static func report(_ matches: [TermMatch], in text: String) -> [ReportedMatch] {
+        let offsets = CodePointOffsets(text)
+        return matches.map { match in
+            let (start, end) = offsets.codePoints(of: match.span)
+            return ReportedMatch(
+                start: start, end: end, surface: match.surface, source: match.source, target: match.target,
+                concept: match.conceptID, status: match.status.rawValue, kind: match.kind.rawValue)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import PipelineCore
+import Testing
+@testable import Terminology
+
+@Suite struct GermanInflectionTests {
+    static func forms(_ text: String, _ partOfSpeech: String?, _ gender: GrammaticalGender?, termType: String? = nil) -> Set<String>? {
+        GermanInflection.forms(of: GlossaryTerm(text: text, language: "de", partOfSpeech: partOfSpeech, gender: gender, termType: termType))
+            .map { Set($0.map(\.text)) }
+    }
+
+    /// Forms that must be generated, by declension class.
+    @Test(arguments: [
+        ("Rechenzentrum", "noun", GrammaticalGender.neuter, ["Rechenzentrums", "Rechenzentren"]),
+        ("Fördergelder", "noun", .neuter, ["Fördergeldern"]),
+        ("Sprachmodell", "noun", .neuter, ["Sprachmodells", "Sprachmodelle", "Sprachmodellen"]),
+        ("Unternehmen", "noun", .neuter, ["Unternehmens"]),
+        ("Start-up", "noun", .neuter, ["Start-ups"]),
+        ("Sonderberater", "noun", .masculine, ["Sonderberaters", "Sonderberatern"]),
+        ("Konkurrent", "noun", .masculine, ["Konkurrenten"]),
+        ("Aufsichtsrat", "noun", .masculine, ["Aufsichtsrats", "Aufsichtsrates", "Aufsichtsräte", "Aufsichtsräten"]),
+        ("Stromverbrauch", "noun", .masculine, ["Stromverbrauchs", "Stromverbräuche"]),
+        ("Datenschutz", "noun", .masculine, ["Datenschutzes"]),
+        ("Grafikprozessor", "noun", .masculine, ["Grafikprozessors", "Grafikprozessoren"]),
+        ("Chip", "noun", .masculine, ["Chips"]),
+        ("GPU-Cluster", "noun", .masculine, ["GPU-Clusters", "GPU-Clustern"]),
+        ("Rechenkapazität", "noun", .feminine, ["Rechenkapazitäten"]),
+        ("Milliarde", "noun", .feminine, ["Milliarden"]),
+        ("Wahl", "noun", .feminine, ["Wahlen"]),
+        ("KI", "noun", .feminine, ["KIs"]),
+        ("Musk", "properNoun", .masculine, ["Musks"]),
+        ("Elon Musk", "properNoun", .masculine, ["Elon Musks"]),
+        ("künstliche Intelligenz", "noun", .feminine, ["künstlichen Intelligenz", "künstlicher Intelligenz"]),
+        ("großes Sprachmodell", "noun", .neuter, ["große Sprachmodelle", "großen Sprachmodellen", "großes Sprachmodell"]),
+        ("Europäische Union", "properNoun", .feminine, ["Europäischen Union"]),
+        ("Vereinigte Staaten", "properNoun", nil, ["Vereinigten Staaten"]),
+        ("Sonderberater für künstliche Intelligenz", "noun", .masculine, ["Sonderberaters für künstliche Intelligenz"]),
+    ] as [(String, String, GrammaticalGender?, [String])])
+    func generatesInflectedForms(term: String, partOfSpeech: String, gender: GrammaticalGender?, expected: [String]) throws {
+        let forms = try #require(Self.forms(term, partOfSpeech, gender))
+        #expect(forms.contains(term))
+        for form in expected { #expect(forms.contains(form), "\(form)") }
+    }
+
+    /// Other words that share a stem must never be generated.
+    @Test(arguments: [
+        ("Politik", GrammaticalGender.feminine, "Politiker"), ("Wahl", .feminine, "Wähler"), ("Wahl", .feminine, "Wählen"),
+        ("Wettbewerber", .masculine, "Wettbewerb"), ("Unternehmen", .neuter, "Unternehmer"),
+        ("Sonderberater", .masculine, "Sonderberaterin"), ("Regulierung", .feminine, "Deregulierung"),
+    ])
+    func neverGeneratesOtherWords(term: String, gender: GrammaticalGender, other: String) throws {
+        #expect(try #require(Self.forms(term, "noun", gender)).contains(other) == false)
+    }
+
+    @Test func withoutGrammarTheStemmerMustStandIn() {
+        #expect(Self.forms("Trainingsdaten", "noun", nil) == nil)
+        #expect(Self.forms("Hund", nil, nil) == nil)
+        #expect(Self.forms("unternehmen", "verb", nil) == nil)
+        #expect(TermForms.forms(of: GlossaryTerm(text: "Hund", language: "de")).needsStemmer)
+    }
+
+    @Test func genitiveFormsDoNotStartCompounds() throws {
+        let forms = try #require(GermanInflection.forms(of: GlossaryTerm(text: "Rechenzentrum", language: "de", partOfSpeech: "noun", gender: .neuter)))
+        #expect(forms.first { $0.text == "Rechenzentrums" }?.startsCompounds == false)
+        #expect(forms.first { $0.text == "Rechenzentrum" }?.kind == .exact)
+        #expect(forms.first { $0.text == "Rechenzentren" }?.kind == .inflected)
+    }
+
+    @Test(arguments: [
+        ("data centre", ["data centres"]), ("large language model", ["large language models"]), ("AI", ["AIs"]),
+        ("special adviser on artificial intelligence", ["special advisers on artificial intelligence"]),
+        ("policy", ["policies"]), ("tax", ["taxes"]),
+    ])
+    func englishHeadsTakeThePlural(term: String, expected: [String]) {
+        let forms = Set(EnglishInflection.forms(of: GlossaryTerm(text: term, language: "en", partOfSpeech: "noun")).map(\.text))
+        #expect(forms == Set([term] + expected))
+    }
+}
