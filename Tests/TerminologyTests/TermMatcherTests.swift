@@ -132,6 +132,15 @@ import Testing
         #expect(matches.map(\.target) == ["Rechenzentrum", "OpenAI", "großes Sprachmodell"])
     }
 
+    @Test func punctuationEndingATermIsPartOfIt() {
+        let concepts = [GlossaryConcept(id: "b", terms: [
+            GlossaryTerm(text: "Mrd.", language: "de", termType: "abbreviation"), GlossaryTerm(text: "billion", language: "en"),
+        ], origin: "inline")]
+        let matcher = TermMatcher(glossary: Glossary(concepts: concepts, languages: GlossaryFixtures.deEn))
+        #expect(matcher.matches(in: "5 Mrd. Euro, nicht 5 Mrd Euro").map(\.surface) == ["Mrd."])
+        #expect(matcher.matches(in: "Es sind 5 Mrd.", within: [TextSpan(start: 0, end: 13)]).isEmpty)
+    }
+
     @Test func emptyAndPunctuationOnlyTextFindsNothing() {
         #expect(Self.matcher.matches(in: "").isEmpty)
         #expect(Self.matcher.matches(in: " – „“ ‚‘ … ").isEmpty)

@@ -15,6 +15,8 @@ struct TermIndex: Sendable {
         /// Matched by stem (the fuzzy fallback): tokens hold stem hashes.
         let byStem: Bool
         let startsCompounds: Bool
+        /// Punctuation the term ends with (`Mrd.`), which the text must have right after the last token.
+        let trailingStart: Int32, trailingLength: Int32
     }
 
     struct PatternToken: Sendable {
@@ -71,7 +73,10 @@ struct TermIndex: Sendable {
     ) -> UInt64? {
         var copy = text
         copy.withUTF8 { scanner.scan($0, range: 0..<$0.count) }
-        guard !scanner.tokens.isEmpty else { return nil }
+        guard let lastToken = scanner.tokens.last else { return nil }
+        let trailing = text.utf8.dropFirst(lastToken.end).prefix { $0 != 0x20 }
+        let trailingStart = Int32(arena.count)
+        arena.append(contentsOf: trailing)
         let firstToken = Int32(tokens.count)
         var previousGap = Gap.none
         for token in scanner.tokens {
@@ -96,7 +101,9 @@ struct TermIndex: Sendable {
         }
         patterns.append(Pattern(
             entry: entry, kind: kind, firstToken: firstToken, tokenCount: Int32(scanner.tokens.count),
-            caseSensitive: caseSensitive, byStem: byStem, startsCompounds: startsCompounds && scanner.tokens.count == 1))
+            caseSensitive: caseSensitive, byStem: byStem,
+            startsCompounds: startsCompounds && scanner.tokens.count == 1 && trailing.isEmpty,
+            trailingStart: trailingStart, trailingLength: Int32(trailing.count)))
         return tokens[Int(firstToken)].hash
     }
 

@@ -57,6 +57,8 @@ public struct TermMatcher: Sendable {
         var scanner = TokenScanner()
         var stems: [UInt64] = []
         let stemmer = GermanStemmer()
+        /// The span being matched; trailing punctuation must lie inside it.
+        var range = 0..<0
 
         init(matcher: TermMatcher, text: UnsafeBufferPointer<UInt8>) {
             self.matcher = matcher
@@ -72,6 +74,7 @@ public struct TermMatcher: Sendable {
 
         mutating func match(_ range: Range<Int>, into found: inout [TermMatch]) {
             let index = matcher.index
+            self.range = range
             scanner.scan(text, range: range)
             let tokens = scanner.tokens
             stems = Array(repeating: 0, count: index.hasStemPatterns ? tokens.count : 0)
@@ -115,7 +118,14 @@ public struct TermMatcher: Sendable {
                 }
             }
             let last = position + count - 1
-            return Candidate(pattern: patternID, end: scanner.tokens[last].end, lastToken: last, kind: pattern.kind)
+            var end = scanner.tokens[last].end
+            if pattern.trailingLength > 0 {
+                let trailing = Int(pattern.trailingStart)..<Int(pattern.trailingStart + pattern.trailingLength)
+                guard end + trailing.count <= range.upperBound,
+                      index.arena[trailing].elementsEqual(text[end..<(end + trailing.count)]) else { return nil }
+                end += trailing.count
+            }
+            return Candidate(pattern: patternID, end: end, lastToken: last, kind: pattern.kind)
         }
 
         /// The longest single-token form that starts this token as the first part of a closed compound.
