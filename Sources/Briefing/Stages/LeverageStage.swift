@@ -1,5 +1,6 @@
 import Foundation
 import PipelineCore
+import XLIFF
 
 /// Fills `document.translations` from what already exists: translated XLIFF returned by
 /// translators first, then TMX translation memories (exact and fuzzy matches).
@@ -38,15 +39,22 @@ public struct LeverageStage: Stage {
         }
     }
 
+    private let returned: ReturnedXLIFFFiles
     private let leverager: Leverager
 
-    /// Loads every memory once; a memory that cannot be read stops the run before any document.
+    /// Reads every returned XLIFF file and every memory once; one that cannot be read stops the
+    /// run before any document.
     public init(options: Options, context: StageContext) throws {
+        returned = try ReturnedXLIFFFiles(contentsOf: context.translations)
         let memory = try TranslationMemory.load(context.translationMemories, languages: context.languages)
         leverager = Leverager(memory: memory, threshold: options.fuzzyThreshold, scope: options.applyTo)
     }
 
+    /// A returned file that claims the document but does not match it (changed source, missing
+    /// units, other languages) fails the document with the reader's error.
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
-        document.translations = try await leverager.translations(for: document, returned: [:], parallelism: context.parallelism)
+        let fromTranslators = try returned.translations(for: document, languages: context.languages)
+        document.translations = try await leverager.translations(
+            for: document, returned: fromTranslators, parallelism: context.parallelism)
     }
 }
