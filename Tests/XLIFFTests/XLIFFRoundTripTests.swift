@@ -148,6 +148,17 @@ import Testing
         #expect(unit == "p9")
     }
 
+    /// translate-toolkit writes a 1.2 translation before the (then empty) segment markers; with one
+    /// segment in the unit it still belongs to that segment.
+    @Test func aTranslationBesideTheOnlyMarkerIsKept() throws {
+        let document = Export.document(translated: false)
+        var xml = String(decoding: try Export.write(XLIFFOptions(version: .v1_2), document: document), as: UTF8.self)
+        let marker = #"<mrk mtype="seg" mid="s5"/>"#
+        xml = xml.replacingOccurrences(of: marker, with: "Data centres are to be ready in 2027." + marker)
+        let returned = try XLIFFReader.parse(Data(xml.utf8), fileName: "ttk.xlf")
+        #expect(try returned.translations(for: document, languages: Export.languages) == [4: "Data centres are to be ready in 2027."])
+    }
+
     @Test func aFlattenedTargetCannotBeSplitBack() throws {
         let error = try Self.error(.v1_2) { xml in
             // A tool that dropped the segment markers from the target of the three-sentence unit.

@@ -26,8 +26,8 @@ public struct ReturnedXLIFF: Sendable, Hashable {
         public let id: String
         public let line: Int
         public let segments: [Segment]
-        /// XLIFF 1.2 only: target text of a unit whose target lost its segment markers (a tool
-        /// flattened it), when the unit has several segments; it cannot be split back safely.
+        /// XLIFF 1.2 only: target text of a unit with several segments whose translation stands
+        /// outside the segment markers (a tool flattened it); it cannot be split back safely.
         public let unmarkedTarget: String?
     }
 
@@ -209,7 +209,7 @@ public enum XLIFFImportError: LocalizedError, Equatable {
         case .duplicateSegment(let file, let line, let segment):
             "\(file):\(line): segment '\(segment)' appears twice"
         case .segmentMarkersLost(let file, let line, let unit):
-            "\(file):\(line): the target of unit '\(unit)' lost its segment markers, so it cannot be matched to sentences"
+            "\(file):\(line): the translation of unit '\(unit)' is not inside its sentence markers (the tool kept no sentence segmentation), so it cannot be matched to sentences; export XLIFF 2.1 for such tools"
         case .sourceChanged(let file, let line, let segment, let expected, let found):
             "\(file):\(line): the source of segment '\(segment)' was changed: expected “\(expected)”, found “\(found)”"
         case .missingUnits(let file, let document, let units):

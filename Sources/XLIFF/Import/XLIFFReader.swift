@@ -49,13 +49,24 @@ public enum XLIFFReader {
             let targetMarkers = target.map(segmentMarkers) ?? []
             let targets = Dictionary(targetMarkers.map { ($0.attribute("mid") ?? "", $0.textContent) },
                                      uniquingKeysWith: { first, _ in first })
-            let segments = segmentMarkers(segSource).map { marker in
+            var segments = segmentMarkers(segSource).map { marker in
                 ReturnedXLIFF.Segment(
                     id: marker.attribute("mid") ?? "", source: marker.textContent,
                     target: targets[marker.attribute("mid") ?? ""], state: state, line: marker.line)
             }
-            let flattened = target != nil && targetMarkers.isEmpty && segments.count > 1 ? target?.textContent : nil
-            return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: segments, unmarkedTarget: flattened)
+            // Some tools (translate-toolkit) write the translation beside the markers instead of in
+            // them. Text outside the markers that the source lacks is that translation: it belongs
+            // to the only segment, or, with several segments, cannot be split back.
+            var unmarked: String?
+            if let target, ReturnedXLIFF.normalized(outsideSegmentMarkers(target)) != ReturnedXLIFF.normalized(outsideSegmentMarkers(segSource)) {
+                if segments.count == 1 {
+                    let only = segments[0]
+                    segments = [.init(id: only.id, source: only.source, target: target.textContent, state: state, line: only.line)]
+                } else {
+                    unmarked = target.textContent
+                }
+            }
+            return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: segments, unmarkedTarget: unmarked)
         }
         return ReturnedXLIFF.File(
             id: nil, original: file.attribute("original"), sourceLanguage: file.attribute("source-language"),
@@ -67,6 +78,16 @@ public enum XLIFFReader {
         element.elements.flatMap { child -> [XMLTree.Element] in
             child.name == "mrk" && child.attribute("mtype") == "seg" ? [child] : segmentMarkers(child)
         }
+    }
+
+    /// The text of an element that lies outside its segment markers.
+    private static func outsideSegmentMarkers(_ element: XMLTree.Element) -> String {
+        element.children.map { node -> String in
+            switch node {
+            case .text(let text): text
+            case .element(let child): child.name == "mrk" && child.attribute("mtype") == "seg" ? "" : outsideSegmentMarkers(child)
+            }
+        }.joined()
     }
 
     // MARK: XLIFF 2.x
