@@ -101,4 +101,15 @@ import XLIFF
             try TranslationMemory.load([folder.appendingPathComponent("none.tmx")], languages: Self.languages)
         }
     }
+
+    /// The memory bundled with the samples must load with the sample pipeline's languages.
+    @Test func theBundledMemoryLoads() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let file = root.appendingPathComponent("Samples/memory.tmx")
+        let memory = try TranslationMemory.load([file], languages: Self.languages)
+        // Every unit has a German and an English variant.
+        let units = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "<tu ").count - 1
+        #expect(memory.units.count == units && units > 0)
+        #expect(memory.units.allSatisfy { !$0.source.isEmpty && !$0.target.isEmpty })
+    }
 }
