@@ -28,9 +28,10 @@ import Testing
 
     @Test func htmlNeedsNoExternalResources() {
         let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: BriefingBuilderTests.document())
+        var digest = DigestBuilder(points: 3)
+        digest.add(briefing)
         let pages = [HTMLRenderer().render(briefing),
-                     HTMLRenderer().render(Digest(pipeline: "de-en", languages: DocumentFixture.languages,
-                                                  entries: [Digest.Entry(briefing, points: 3)]))]
+                     HTMLRenderer().render(digest.digest(pipeline: "de-en", languages: DocumentFixture.languages))]
         for html in pages {
             for forbidden in ["http:", "https:", "//", "<script", "<link", "<img", "@import", "url(", "src="] {
                 #expect(!html.contains(forbidden), "found \(forbidden)")

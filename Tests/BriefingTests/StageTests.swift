@@ -154,3 +154,28 @@ import Testing
         }
     }
 }
+
+@Suite struct DigestBuilderTests {
+    /// Three documents naming the same concept in different words, added in every order.
+    @Test(arguments: [[0, 1, 2], [2, 1, 0], [1, 2, 0]])
+    func theDigestIsTheSameWhateverTheOrderOfArrival(order: [Int]) {
+        let wordings = [["Rechenzentren"], ["Datenzentrum", "Rechenzentrum"], ["Datenzentrum"]]
+        let briefings = wordings.enumerated().map { ordinal, forms in
+            var term = DocumentFixture.rechenzentrum
+            term.forms = forms
+            term.lemma = forms.last!
+            let document = DocumentFixture.document(
+                id: "d\(ordinal)", ordinal: ordinal, sentences: ["Ein \(forms[0]) hier.", "Noch ein \(forms.last!) da."],
+                terms: [term], summary: [0])
+            return BriefingBuilder(languages: DocumentFixture.languages).briefing(for: document)
+        }
+        var builder = DigestBuilder(points: 1)
+        for index in order { builder.add(briefings[index]) }
+        let digest = builder.digest(pipeline: "p", languages: DocumentFixture.languages)
+        #expect(digest.documents.map(\.id) == ["d0", "d1", "d2"])
+        #expect(digest.keyTerms.count == 1)
+        #expect(digest.keyTerms.first?.source == "Rechenzentren")
+        #expect(digest.keyTerms.first?.count == 6)
+        #expect(digest.keyTerms.first?.documents == 3)
+    }
+}

@@ -21,7 +21,6 @@ public struct Digest: Sendable, Hashable, Codable {
         public let source: String
         /// The highest-ranked key points, shown in document order.
         public let topPoints: [KeyPoint]
-        public let keyTerms: [KeyTerm]
         public let status: TranslationStatus
         public let qaFindings: Int
 
@@ -33,7 +32,6 @@ public struct Digest: Sendable, Hashable, Codable {
             source = briefing.source
             let top = briefing.keyPoints.sorted { ($0.rank, $0.sentence) < ($1.rank, $1.sentence) }.prefix(points)
             topPoints = top.sorted { $0.sentence < $1.sentence }
-            keyTerms = briefing.keyTerms + briefing.names
             status = briefing.status
             qaFindings = briefing.qa.findings.count
         }
@@ -48,31 +46,50 @@ public struct Digest: Sendable, Hashable, Codable {
         public let documents: Int
     }
 
-    public init(pipeline: String, languages: LanguagePair, entries: [Entry]) {
+    /// Entries in any order; terms most frequent first, then in more documents, then alphabetically.
+    public init(pipeline: String, languages: LanguagePair, entries: [Entry], keyTerms: [BatchTerm]) {
         self.pipeline = pipeline
         self.languages = languages
         documents = entries.sorted { $0.ordinal < $1.ordinal }
         awaiting = documents.filter { $0.status.awaiting > 0 }
-        var order: [String] = []
-        var totals: [String: (term: KeyTerm, count: Int, documents: Int)] = [:]
-        for entry in documents {
-            for term in entry.keyTerms {
-                if let total = totals[term.conceptID] {
-                    totals[term.conceptID] = (total.term, total.count + term.count, total.documents + 1)
-                } else {
-                    order.append(term.conceptID)
-                    totals[term.conceptID] = (term, term.count, 1)
-                }
-            }
+        self.keyTerms = keyTerms.sorted {
+            ($1.count, $1.documents, $0.source, $0.conceptID) < ($0.count, $0.documents, $1.source, $1.conceptID)
         }
-        keyTerms = order.map { id in
-            let total = totals[id]!
-            return BatchTerm(source: total.term.source, target: total.term.target, conceptID: id,
-                             count: total.count, documents: total.documents)
-        }.sorted { ($1.count, $1.documents, $0.source, $0.conceptID) < ($0.count, $0.documents, $1.source, $1.conceptID) }
         status = TranslationStatus(
             keyPoints: documents.reduce(0) { $0 + $1.status.keyPoints },
             fromTranslator: documents.reduce(0) { $0 + $1.status.fromTranslator },
             fromMemory: documents.reduce(0) { $0 + $1.status.fromMemory })
+    }
+}
+
+/// Collects a digest one briefing at a time, in any order, keeping a small entry per document
+/// and one running total per glossary concept; the result does not depend on the order of arrival.
+public struct DigestBuilder: Sendable {
+    public let points: Int
+    private var entries: [Digest.Entry] = []
+    /// Per concept: the total so far, and the ordinal of the document its source wording came from.
+    private var terms: [String: (term: Digest.BatchTerm, ordinal: Int)] = [:]
+
+    /// `points`: key points kept per document.
+    public init(points: Int) {
+        self.points = points
+    }
+
+    public mutating func add(_ briefing: DocumentBriefing) {
+        entries.append(Digest.Entry(briefing, points: points))
+        for term in briefing.keyTerms + briefing.names {
+            let previous = terms[term.conceptID]
+            // The wording shown is that of the earliest document, whatever order documents finish in.
+            let keepEarlier = previous.map { $0.ordinal < briefing.ordinal } ?? false
+            terms[term.conceptID] = (
+                Digest.BatchTerm(source: keepEarlier ? previous!.term.source : term.source, target: term.target,
+                                 conceptID: term.conceptID, count: (previous?.term.count ?? 0) + term.count,
+                                 documents: (previous?.term.documents ?? 0) + 1),
+                keepEarlier ? previous!.ordinal : briefing.ordinal)
+        }
+    }
+
+    public func digest(pipeline: String, languages: LanguagePair) -> Digest {
+        Digest(pipeline: pipeline, languages: languages, entries: entries, keyTerms: terms.values.map(\.term))
     }
 }

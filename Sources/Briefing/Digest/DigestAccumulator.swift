@@ -1,15 +1,19 @@
+import PipelineCore
 import Synchronization
 
-/// Collects one small digest entry per document while documents run concurrently.
+/// A `DigestBuilder` that documents running concurrently can add to.
 final class DigestAccumulator: Sendable {
-    private let entries = Mutex<[Digest.Entry]>([])
+    private let builder: Mutex<DigestBuilder>
 
-    func add(_ entry: Digest.Entry) {
-        entries.withLock { $0.append(entry) }
+    init(points: Int) {
+        builder = Mutex(DigestBuilder(points: points))
     }
 
-    /// Every entry so far, in document order whatever order they arrived in.
-    func collected() -> [Digest.Entry] {
-        entries.withLock { $0 }.sorted { $0.ordinal < $1.ordinal }
+    func add(_ briefing: DocumentBriefing) {
+        builder.withLock { $0.add(briefing) }
+    }
+
+    func digest(pipeline: String, languages: LanguagePair) -> Digest {
+        builder.withLock { $0.digest(pipeline: pipeline, languages: languages) }
     }
 }

@@ -65,12 +65,13 @@ public struct BriefingStage: Stage {
     public let options: Options
     private let builder: BriefingBuilder
     private let pipelineName: String
-    private let accumulator = DigestAccumulator()
+    private let accumulator: DigestAccumulator
 
     public init(options: Options, context: StageContext) throws {
         self.options = options
         builder = BriefingBuilder(languages: context.languages)
         pipelineName = context.pipelineName
+        accumulator = DigestAccumulator(points: options.digestPoints)
     }
 
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
@@ -82,12 +83,12 @@ public struct BriefingStage: Stage {
         if options.qaReport {
             document.outputs.append(OutputFile(path: "\(id).qa.json", contents: try JSONRenderer().render(briefing.qa)))
         }
-        if options.digest { accumulator.add(Digest.Entry(briefing, points: options.digestPoints)) }
+        if options.digest { accumulator.add(briefing) }
     }
 
     public func finish(context: StageContext) throws -> [OutputFile] {
         guard options.digest else { return [] }
-        let digest = Digest(pipeline: pipelineName, languages: context.languages, entries: accumulator.collected())
+        let digest = accumulator.digest(pipeline: pipelineName, languages: context.languages)
         return try uniqueFormats.map { format in
             OutputFile(path: "digest.\(format.fileExtension)", contents: try render(digest, as: format))
         }
