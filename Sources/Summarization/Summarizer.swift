@@ -3,13 +3,15 @@ import PipelineCore
 /// Extractive summarizer: scores the sentences of one document by the chosen method and picks
 /// the best within a length limit.
 ///
-/// A value type holding only immutable data (stop words, stemmer), safe to share between tasks.
+/// Holds immutable data (stop words, stemmer) and a locked cache of stems, so one summarizer is
+/// shared by every document task of a run.
 /// Every method runs in time and memory linear in the document's words (TextRank switches to a
 /// sparse graph past a size threshold), and ties always go to the earlier sentence, so the same
 /// input gives the same summary however many documents run in parallel.
 public struct Summarizer: Sendable {
     public let method: SummaryMethod
     private let profile: LanguageProfile
+    private let stemCache = StemCache()
     /// The default method's scoring; other values only in tests and tuning.
     var briefingScorer = BriefingScorer()
     /// The default method's coverage discount: a sentence whose content words are all covered by
@@ -28,7 +30,8 @@ public struct Summarizer: Sendable {
     public static var supportedLanguages: [String] { LanguageProfile.supportedLanguages }
 
     public func summarize(_ input: SummaryInput, length: SummaryLength) -> Summary {
-        let document = TermDocument(sentences: input.sentences, title: input.title, profile: profile)
+        let document = TermDocument(
+            sentences: input.sentences, title: input.title, profile: profile, stemCache: stemCache)
         let scores: [Double]
         var redundancyWeight = 0.0
         switch method {

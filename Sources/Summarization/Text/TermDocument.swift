@@ -12,68 +12,46 @@ struct TermDocument: Sendable {
 
     var sentenceCount: Int { terms.count }
 
-    init(sentences: [String], title: String, profile: LanguageProfile) {
-        var vocabulary = Vocabulary(profile: profile)
+    /// Words are interned first and classified once per distinct word (through `stemCache`): stop
+    /// words and numbers drop out, the rest are stemmed, and stems numbered in order of first use.
+    init(sentences: [String], title: String, profile: LanguageProfile, stemCache: StemCache = StemCache()) {
+        var table = WordTable(expectedWords: min(sentences.count * 8, 1 << 16))
         var scanner = WordScanner()
-        var terms: [[Int32]] = []
-        var wordCounts: [Int] = []
-        terms.reserveCapacity(sentences.count)
-        wordCounts.reserveCapacity(sentences.count)
+        var wordIDs: [[Int32]] = []
+        wordIDs.reserveCapacity(sentences.count)
         for sentence in sentences {
-            var sentenceTerms: [Int32] = []
-            var words = 0
-            scanner.forEachWord(in: sentence) { word in
-                words += 1
-                if let id = vocabulary.termID(of: word) { sentenceTerms.append(id) }
-            }
-            terms.append(sentenceTerms)
-            wordCounts.append(words)
+            var ids: [Int32] = []
+            scanner.forEachWord(in: sentence) { ids.append(table.intern($0)) }
+            wordIDs.append(ids)
         }
-        var titleTerms = Set<Int32>()
-        scanner.forEachWord(in: title) { word in
-            if let id = vocabulary.termID(of: word) { titleTerms.insert(id) }
+        var titleWordIDs: [Int32] = []
+        scanner.forEachWord(in: title) { titleWordIDs.append(table.intern($0)) }
+
+        // Distinct words → term ids (-1 for words that are not content terms).
+        var termOfWord = [Int32](repeating: -1, count: table.count)
+        let stems = stemCache.terms(of: (0..<Int32(table.count)).map(table.word)) { word in
+            Self.isContentWord(word) && !profile.stopWords.contains(word) ? profile.stem(word) : nil
         }
-        self.terms = terms
-        self.wordCounts = wordCounts
-        self.titleTerms = titleTerms.sorted()
-        vocabularySize = vocabulary.count
-    }
-}
-
-/// Gives each distinct stem of a document an id; remembers each word's verdict so that a word
-/// is checked against the stop list and stemmed once per document.
-private struct Vocabulary {
-    let profile: LanguageProfile
-    /// A lower-cased word's term id, or -1 for words that are not content terms.
-    private var words: [String: Int32] = [:]
-    private var stems: [String: Int32] = [:]
-
-    init(profile: LanguageProfile) { self.profile = profile }
-
-    var count: Int { stems.count }
-
-    mutating func termID(of word: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let key = String(decoding: word, as: UTF8.self)
-        if let known = words[key] { return known >= 0 ? known : nil }
-        let id: Int32
-        if Self.isContentWord(word), !profile.stopWords.contains(key) {
-            let stem = profile.stem(key)
-            if let existing = stems[stem] {
-                id = existing
+        var termOfStem: [String: Int32] = [:]
+        for (word, stem) in stems.enumerated() {
+            guard let stem else { continue }
+            if let term = termOfStem[stem] {
+                termOfWord[Int(word)] = term
             } else {
-                id = Int32(stems.count)
-                stems[stem] = id
+                let term = Int32(termOfStem.count)
+                termOfStem[stem] = term
+                termOfWord[Int(word)] = term
             }
-        } else {
-            id = -1
         }
-        words[key] = id
-        return id >= 0 ? id : nil
+
+        terms = wordIDs.map { ids in ids.compactMap { termOfWord[Int($0)] >= 0 ? termOfWord[Int($0)] : nil } }
+        wordCounts = wordIDs.map(\.count)
+        titleTerms = Set(titleWordIDs.compactMap { termOfWord[Int($0)] >= 0 ? termOfWord[Int($0)] : nil }).sorted()
+        vocabularySize = termOfStem.count
     }
 
     /// Single letters and numbers carry no topic.
-    private static func isContentWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.count > 1 else { return false }
-        return !word.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    private static func isContentWord(_ word: String) -> Bool {
+        word.utf8.count > 1 && !word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }
