@@ -91,6 +91,17 @@ import Testing
         #expect(asked.allSatisfy { !$0.allowed })
     }
 
+    /// Older formats (TBX 2008) name an external DTD; that DOCTYPE may be ignored, never one that declares.
+    @Test func ignoringExternalReferencesStillRefusesDeclarations() throws {
+        let external = #"<?xml version="1.0"?><!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd"><martif/>"#
+        #expect(try SafeXMLReader.parse(Data(external.utf8), fileName: "old.tbx", doctype: .ignoreExternalReference).name == "martif")
+        for payload in Self.payloads where payload.xml.contains("<!ENTITY") {
+            #expect(throws: XMLReadError.self) {
+                try SafeXMLReader.parse(Data(payload.xml.utf8), fileName: "hostile.tbx", doctype: .ignoreExternalReference)
+            }
+        }
+    }
+
     @Test func aDoctypeIsNamedInTheError() {
         #expect(throws: XMLReadError.doctypeForbidden(file: "hostile.xlf", line: 2)) {
             try XLIFFReader.parse(Data(Self.payloads[4].xml.utf8), fileName: "hostile.xlf")

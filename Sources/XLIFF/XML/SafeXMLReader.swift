@@ -59,9 +59,21 @@ public enum SafeXMLReader {
             guard let parserContext, let error, error.pointee.level == XML_ERR_FATAL else { return }
             xmlStopParser(parserContext.assumingMemoryBound(to: xmlParserCtxt.self))
         }
+        // Refused declarations stop the parse where they stand: even unexpanded, libxml2 builds the
+        // content of each declared entity, and a billion-laughs nest takes it tens of seconds.
+        context.pointee.sax.pointee.entityDecl = { parserContext, _, _, _, _, _ in
+            DoctypeStop.stop(parserContext)
+        }
+        if doctype == .refuse {
+            context.pointee.sax.pointee.internalSubset = { parserContext, _, _, _ in DoctypeStop.stop(parserContext) }
+        }
         let document = data.withUnsafeBytes { raw -> xmlDocPtr? in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
             return xmlCtxtReadMemory(context, base, Int32(raw.count), fileName, nil, parseOptions)
+        }
+        if DoctypeStop.happened(in: context) {
+            if let document { xmlFreeDoc(document) }
+            throw XMLReadError.doctypeForbidden(file: fileName, line: line(of: "<!DOCTYPE", in: data))
         }
         guard let document else {
             if data.isEmpty { throw XMLReadError.notWellFormed(file: fileName, line: 1, message: "the file is empty") }
@@ -77,6 +89,22 @@ public enum SafeXMLReader {
             throw XMLReadError.notWellFormed(file: fileName, line: 1, message: "there is no root element")
         }
         return try convert(root, file: fileName)
+    }
+
+    /// Halts a parse at a refused DOCTYPE or entity declaration, and leaves a mark in the parser's
+    /// `_private` slot (unused otherwise) so the refusal is told apart from a fatal error.
+    private enum DoctypeStop {
+        private static let mark = 0xD0C7
+
+        static func stop(_ parserContext: UnsafeMutableRawPointer?) {
+            guard let parser = parserContext?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
+            parser.pointee._private = UnsafeMutableRawPointer(bitPattern: mark)
+            xmlStopParser(parser)
+        }
+
+        static func happened(in parser: xmlParserCtxtPtr) -> Bool {
+            Int(bitPattern: parser.pointee._private) == mark
+        }
     }
 
     /// The 1-based line where `marker` first occurs (libxml2 keeps no line for a DTD node).
