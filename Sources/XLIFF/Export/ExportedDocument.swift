@@ -124,36 +124,6 @@ public struct ExportedDocument: Sendable, Hashable {
     }
 }
 
-/// The ids an export gives and a reader looks for; one definition keeps both sides in step.
-/// All are XML NMTOKENs, as XLIFF 2 requires, whatever the document id looks like.
-public enum XLIFFIdentifiers {
-    public static func file(position: Int) -> String { "f\(position + 1)" }
-    public static func unit(paragraph: Int) -> String { "p\(paragraph + 1)" }
-    public static func segment(sentence: Int) -> String { "s\(sentence + 1)" }
-    /// Gaps are numbered from 1 within their unit.
-    public static func gap(number: Int) -> String { "g\(number)" }
-}
-
-public enum XLIFFExportError: LocalizedError, Equatable {
-    case noSummary(document: String)
-    case nothingToExport(document: String)
-    case invalidSpan(document: String, sentence: Int, start: Int, end: Int, textBytes: Int)
-    case paragraphOutOfOrder(document: String, sentence: Int, paragraph: Int)
-
-    public var errorDescription: String? {
-        switch self {
-        case .noSummary(let document):
-            "\(document): the xliff stage is set to export the summary, but no summary exists; run the summarize stage first"
-        case .nothingToExport(let document):
-            "\(document): there are no sentences to export to XLIFF; run the segment stage first"
-        case .invalidSpan(let document, let sentence, let start, let end, let bytes):
-            "\(document): sentence \(sentence + 1) spans bytes \(start)..<\(end), outside the text's \(bytes) bytes or out of order"
-        case .paragraphOutOfOrder(let document, let sentence, let paragraph):
-            "\(document): sentence \(sentence + 1) is in paragraph \(paragraph + 1), before the paragraph of the sentence ahead of it"
-        }
-    }
-}
-
 extension ExportedDocument {
     /// Selects and slices what the options ask for. Throws on spans that do not fit the text,
     /// so bad annotations never crash the export.

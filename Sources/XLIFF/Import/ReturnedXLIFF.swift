@@ -45,15 +45,6 @@ public struct ReturnedXLIFF: Sendable, Hashable {
     public var documentIDs: [String] { files.compactMap(\.original) }
 }
 
-/// A translation the file returns for one sentence.
-public struct ReturnedTranslation: Sendable, Hashable {
-    /// Index into `AnnotatedDocument.sentences`.
-    public let sentence: Int
-    public let text: String
-    /// The state the file gives, or `translated` when it gives none but the target differs from the source.
-    public let state: XLIFFState
-}
-
 extension ReturnedXLIFF {
     /// Target text per sentence index, for the sentences this file translates.
     public func translations(for document: AnnotatedDocument, languages: LanguagePair) throws -> [Int: String] {
@@ -168,52 +159,5 @@ extension ReturnedXLIFF {
     /// Whitespace runs collapsed to one space: CAT tools may reflow text.
     static func normalized(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}
-
-public enum XLIFFImportError: LocalizedError, Equatable {
-    case notXLIFF(file: String, root: String, namespace: String?)
-    case missingAttribute(file: String, line: Int, element: String, attribute: String)
-    case documentMissing(file: String, document: String, found: [String])
-    case documentTwice(file: String, document: String, line: Int)
-    case documentInSeveralFiles(document: String, files: [String])
-    case wrongLanguages(file: String, line: Int, expected: String, found: String)
-    case unknownUnit(file: String, line: Int, document: String, unit: String)
-    case duplicateUnit(file: String, line: Int, unit: String)
-    case unknownSegment(file: String, line: Int, unit: String, segment: String)
-    case duplicateSegment(file: String, line: Int, segment: String)
-    case segmentMarkersLost(file: String, line: Int, unit: String)
-    case sourceChanged(file: String, line: Int, segment: String, expected: String, found: String)
-    case missingUnits(file: String, document: String, units: [String])
-
-    public var errorDescription: String? {
-        switch self {
-        case .notXLIFF(let file, let root, let namespace):
-            "\(file): not XLIFF 1.2 or 2.x: the root is <\(root)> in namespace \(namespace ?? "none")"
-        case .missingAttribute(let file, let line, let element, let attribute):
-            "\(file):\(line): <\(element)> lacks the required attribute '\(attribute)'"
-        case .documentMissing(let file, let document, let found):
-            "\(file): holds no file for document '\(document)' (it holds: \(found.isEmpty ? "none" : found.joined(separator: ", ")))"
-        case .documentTwice(let file, let document, let line):
-            "\(file):\(line): document '\(document)' appears a second time"
-        case .documentInSeveralFiles(let document, let files):
-            "document '\(document)' is returned by several files (\(files.joined(separator: ", "))); keep one"
-        case .wrongLanguages(let file, let line, let expected, let found):
-            "\(file):\(line): languages are \(found), but this pipeline translates \(expected)"
-        case .unknownUnit(let file, let line, let document, let unit):
-            "\(file):\(line): unit '\(unit)' is not a paragraph of document '\(document)'; was the file exported from another version?"
-        case .duplicateUnit(let file, let line, let unit):
-            "\(file):\(line): unit '\(unit)' appears twice"
-        case .unknownSegment(let file, let line, let unit, let segment):
-            "\(file):\(line): segment '\(segment)' does not belong to unit '\(unit)' of this document"
-        case .duplicateSegment(let file, let line, let segment):
-            "\(file):\(line): segment '\(segment)' appears twice"
-        case .segmentMarkersLost(let file, let line, let unit):
-            "\(file):\(line): the translation of unit '\(unit)' is not inside its sentence markers (the tool kept no sentence segmentation), so it cannot be matched to sentences; export XLIFF 2.1 for such tools"
-        case .sourceChanged(let file, let line, let segment, let expected, let found):
-            "\(file):\(line): the source of segment '\(segment)' was changed: expected “\(expected)”, found “\(found)”"
-        case .missingUnits(let file, let document, let units):
-            "\(file): units of document '\(document)' are missing: \(units.joined(separator: "; "))"
-        }
     }
 }

@@ -1,0 +1,8 @@
+/// A translation the file returns for one sentence.
+public struct ReturnedTranslation: Sendable, Hashable {
+    /// Index into `AnnotatedDocument.sentences`.
+    public let sentence: Int
+    public let text: String
+    /// The state the file gives, or `translated` when it gives none but the target differs from the source.
+    public let state: XLIFFState
+}
