@@ -1,11 +1,13 @@
 import Briefing
 import PipelineCore
 import Summarization
+import Terminology
 import XLIFF
 
 /// The stages a pipeline file can name, in the order they usually run.
 public enum BuiltInStages {
     public static let catalog = StageCatalog([
+        TermStage.self,
         SummarizeStage.self,
         LeverageStage.self,
         XLIFFStage.self,
