@@ -21,7 +21,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "PipelineCore", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Segmentation", dependencies: ["PipelineCore"], resources: [.copy("Rules")]),
+        .target(name: "Segmentation", dependencies: ["PipelineCore", "XLIFF"], resources: [.copy("Rules")]),
         .target(name: "XLIFF", dependencies: ["PipelineCore", "CLibXML2"]),
         .target(name: "Terminology", dependencies: ["PipelineCore", "XLIFF"]),
         .target(name: "Summarization", dependencies: ["PipelineCore"], resources: [.copy("StopWords")]),

@@ -12,6 +12,7 @@ struct PipelineCommand: AsyncParsableCommand {
             ValidateCommand.self,
             StagesCommand.self,
             TermsCommand.self,
+            SegmentCommand.self,
         ]
     )
 }

@@ -1,0 +1,136 @@
+import Foundation
+
+/// One side of an SRX rule — its `beforebreak` or `afterbreak` regex — ready to test at a position.
+///
+/// Patterns run on the `DFA` whenever they can; only constructs it cannot run exactly (lookaround,
+/// backreferences, atomic groups, some property names) go to ICU via `NSRegularExpression`, which
+/// is the regex flavour SRX 2.0 prescribes. Every pattern is also compiled by ICU once, so a regex
+/// ICU rejects is an error whichever engine would run it.
+struct RulePattern: Sendable {
+    enum Engine: Sendable {
+        /// The empty pattern: matches everywhere.
+        case always
+        case automaton(DFA)
+        case icu(ICUPattern)
+    }
+
+    let source: String
+    let engine: Engine
+    /// What the pattern's first step (in its reading direction) can consume, and whether it can
+    /// match without consuming: lets the engine skip positions where a rule cannot fire.
+    let leadingSets: [ScalarSet]
+    let nullable: Bool
+
+    /// Bytes a pattern may read either side of a position. Like Java's bounded lookbehind in other
+    /// SRX engines, this keeps every check cheap and the whole run linear in the text length.
+    static let reach = 2048
+
+    enum CompileError: Error {
+        /// ICU's own message.
+        case invalid(String)
+    }
+
+    init(_ pattern: String, readsBackwards: Bool) throws(CompileError) {
+        source = pattern
+        if pattern.isEmpty {
+            engine = .always
+            leadingSets = []
+            nullable = true
+            return
+        }
+        let icu: NSRegularExpression
+        do {
+            icu = try NSRegularExpression(pattern: readsBackwards ? "(?:\(pattern))\\z" : pattern)
+        } catch {
+            throw .invalid(Self.icuMessage(error))
+        }
+        guard let tree = try? RegexParser.parse(pattern) else {
+            engine = .icu(ICUPattern(regex: icu, readsBackwards: readsBackwards))
+            leadingSets = [.all]
+            nullable = true
+            return
+        }
+        if let nfa = try? NFA(tree, readsBackwards: readsBackwards), let dfa = try? DFA(nfa) {
+            engine = .automaton(dfa)
+            (leadingSets, nullable) = nfa.leadingScalars()
+            return
+        }
+        engine = .icu(ICUPattern(regex: icu, readsBackwards: readsBackwards))
+        if let approximate = try? NFA(tree, readsBackwards: readsBackwards, approximate: true) {
+            (leadingSets, nullable) = approximate.leadingScalars()
+        } else {
+            (leadingSets, nullable) = ([.all], true)
+        }
+    }
+
+    var runsOnAutomaton: Bool {
+        if case .icu = engine { false } else { true }
+    }
+
+    func matches(in window: TextWindow, at position: Int, icu: inout ICUText?) -> Bool {
+        switch engine {
+        case .always:
+            return true
+        case .automaton(let dfa):
+            return dfa.matches(in: window, at: position, reach: Self.reach)
+        case .icu(let pattern):
+            if icu == nil { icu = ICUText(window) }
+            return pattern.matches(in: icu!, at: position, reach: Self.reach)
+        }
+    }
+
+    private static func icuMessage(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let reason = nsError.userInfo["NSInvalidValue"] as? String { return "ICU rejects \(reason)" }
+        return nsError.localizedDescription
+    }
+}
+
+/// A pattern ICU runs. `NSRegularExpression` is immutable and safe to share between threads.
+struct ICUPattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+    let readsBackwards: Bool
+
+    func matches(in text: ICUText, at position: Int, reach: Int) -> Bool {
+        let location = text.utf16Offset(ofByte: position)
+        if readsBackwards {
+            // `(?:P)\z` within a bounded stretch ending here; transparent bounds let lookbehind and
+            // `\b` see past its start.
+            let start = text.utf16Offset(ofByte: max(text.lowerByte, position - reach))
+            let range = NSRange(location: start, length: location - start)
+            return regex.firstMatch(in: text.string, options: [.withTransparentBounds], range: range) != nil
+        }
+        let range = NSRange(location: location, length: text.utf16Length - location)
+        return regex.firstMatch(in: text.string, options: [.anchored, .withTransparentBounds, .withoutAnchoringBounds],
+                                range: range) != nil
+    }
+}
+
+/// The window's text as ICU needs it (UTF-16), made once per window and only when a rule needs ICU.
+struct ICUText {
+    let string: String
+    let lowerByte: Int
+    let utf16Length: Int
+    /// UTF-16 offset of each byte offset of the window, relative to its start.
+    private let offsets: [Int]
+
+    init(_ window: TextWindow) {
+        let slice = UnsafeBufferPointer(rebasing: window.bytes[window.lower..<window.upper])
+        string = String(decoding: slice, as: UTF8.self)
+        lowerByte = window.lower
+        var offsets = [Int](repeating: 0, count: slice.count + 1)
+        var utf16 = 0
+        var index = 0
+        while index < slice.count {
+            let (scalar, length) = UTF8Decoding.decode(slice, at: index, limit: slice.count)
+            for inner in 0..<length { offsets[index + inner] = utf16 }
+            utf16 += scalar > 0xFFFF ? 2 : 1
+            index += length
+        }
+        offsets[slice.count] = utf16
+        utf16Length = utf16
+        self.offsets = offsets
+    }
+
+    func utf16Offset(ofByte byte: Int) -> Int { offsets[byte - lowerByte] }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// What can be wrong with an SRX file or its word lists. Every case names the file and, where there
+/// is one, the line and the rule.
+public enum SRXError: LocalizedError, Equatable, Sendable {
+    /// Where a rule sits: file and line, its language rule, its number there, and which regex.
+    public struct RuleLocation: Equatable, Sendable, CustomStringConvertible {
+        public let file: String
+        public let line: Int
+        public let languageRule: String
+        public let number: Int
+        /// `beforebreak` or `afterbreak`.
+        public let side: String
+
+        public var description: String {
+            "\(file):\(line): rule \(number) of languagerule '\(languageRule)', \(side)"
+        }
+    }
+
+    case notWellFormed(file: String, line: Int, message: String)
+    case unreadable(file: String, reason: String)
+    case notSRX(file: String, line: Int, found: String)
+    case missingAttribute(file: String, line: Int, element: String, attribute: String)
+    case invalidAttribute(file: String, line: Int, element: String, attribute: String, value: String)
+    case duplicateLanguageRule(file: String, line: Int, name: String)
+    case unknownLanguageRule(file: String, line: Int, name: String)
+    case invalidLanguagePattern(file: String, line: Int, pattern: String)
+    case noRulesForLanguage(file: String, language: String)
+    case invalidRegex(RuleLocation, pattern: String, message: String)
+    case unknownWordList(RuleLocation, name: String)
+    case invalidWordListEntry(file: String, line: Int, entry: String, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .notWellFormed(let file, let line, let message):
+            "\(file):\(line): not a well-formed SRX file: \(message)"
+        case .unreadable(let file, let reason):
+            "\(file): cannot read: \(reason)"
+        case .notSRX(let file, let line, let found):
+            "\(file):\(line): expected an <srx> root element, found <\(found)>"
+        case .missingAttribute(let file, let line, let element, let attribute):
+            "\(file):\(line): <\(element)> needs the attribute \(attribute)"
+        case .invalidAttribute(let file, let line, let element, let attribute, let value):
+            "\(file):\(line): <\(element)> has \(attribute)=\"\(value)\", expected yes or no"
+        case .duplicateLanguageRule(let file, let line, let name):
+            "\(file):\(line): languagerule '\(name)' is defined twice"
+        case .unknownLanguageRule(let file, let line, let name):
+            "\(file):\(line): languagemap names languagerule '\(name)', which the file does not define"
+        case .invalidLanguagePattern(let file, let line, let pattern):
+            "\(file):\(line): languagepattern '\(pattern)' is not a valid regex"
+        case .noRulesForLanguage(let file, let language):
+            "\(file): no languagemap matches the language '\(language)'"
+        case .invalidRegex(let location, let pattern, let message):
+            "\(location): the regex '\(pattern)' does not compile: \(message)"
+        case .unknownWordList(let location, let name):
+            "\(location): no word list named '\(name)' is declared in the header"
+        case .invalidWordListEntry(let file, let line, let entry, let reason):
+            "\(file):\(line): word list entry '\(entry)' \(reason)"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import PipelineCore
+
+/// The `segment` stage: fills a document's paragraphs and sentences with a `Segmenter` for the
+/// pipeline's source language.
+public struct SegmentStage: Stage {
+    public static let name = "segment"
+    public static let purpose = "paragraphs and sentences as spans of the original text (SRX 2.0 rules)"
+
+    private let segmenter: Segmenter
+
+    public init(options: SegmentOptions, context: StageContext) throws {
+        let language = context.languages.source
+        if let rules = options.rules {
+            segmenter = try Segmenter(rules: context.resolve(rules), language: language)
+        } else {
+            segmenter = try Segmenter(language: language)
+        }
+    }
+
+    public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
+        let segmented = segmenter.segment(document.text)
+        document.paragraphs = segmented.paragraphs
+        document.sentences = segmented.sentences
+    }
+}
+
+/// Options of the `segment` stage.
+public struct SegmentOptions: StageOptions {
+    /// An SRX file to use instead of the built-in rules, relative to the pipeline file.
+    public var rules: String?
+
+    public init() {}
+
+    public init(rules: String?) {
+        self.rules = rules
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case rules
+    }
+
+    public static let help: [(key: String, help: String)] = [
+        ("rules", "an SRX 2.0 file with segmentation rules for the source language (default: the built-in rules)"),
+    ]
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rules = try container.decode(.rules, default: nil)
+    }
+}
