@@ -126,7 +126,8 @@ struct LineLayout: Sendable {
 private struct BlockShape {
     /// The longest line, in scalars: the wrap width if the block is wrapped prose.
     let width: Int
-    /// Most lines are short or the block is narrow: each line stands alone.
+    /// Each line stands alone: the block is narrow, or most of its lines (but the last) end
+    /// early or at the end of a sentence, which wrapped prose does only now and then.
     let isLineStructured: Bool
 
     init(_ lines: [LineFeatures]) {
@@ -137,8 +138,8 @@ private struct BlockShape {
         }
         let shortLimit = Double(width) * LineLayout.shortLineShare
         let inner = lines.dropLast()
-        let short = inner.filter { Double($0.length) < shortLimit }.count
-        isLineStructured = width < LineLayout.narrowestWrap || short * 2 > inner.count
+        let standalone = inner.filter { Double($0.length) < shortLimit || $0.endsWithTerminalPunctuation }.count
+        isLineStructured = width < LineLayout.narrowestWrap || standalone * 2 > inner.count
     }
 }
 

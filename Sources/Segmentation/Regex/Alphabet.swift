@@ -4,9 +4,12 @@
 /// ASCII and U+0080–U+07FF are looked up in tables; rarer scalars by their interval between the
 /// explicit range ends of the sets, their general category and the Alphabetic property.
 struct Alphabet: Sendable {
-    /// How a scalar counts for assertions: `\b` looks at word-ness, `^`/`$` at line ends.
+    /// How a scalar counts for assertions: `\b` looks at word-ness, `^`/`$` at line ends, where
+    /// CR LF counts as one line end (no line starts between its two halves).
     enum Kind: UInt8, CaseIterable {
-        case boundary = 0, lineTerminator, word, other
+        case boundary = 0, word, other, lineFeed, carriageReturn, otherLineTerminator
+
+        var isLineTerminator: Bool { self == .lineFeed || self == .carriageReturn || self == .otherLineTerminator }
     }
 
     private let asciiClasses: [UInt16]
@@ -22,8 +25,8 @@ struct Alphabet: Sendable {
     private static let categoryCount = GeneralCategoryIndex.all.count
 
     init(sets: [ScalarSet]) {
-        // Two extra sets make every class uniform in word-ness and line-end-ness.
-        let allSets = sets + [.word, .lineTerminator]
+        // Extra sets make every class uniform in the kinds assertions look at.
+        let allSets = sets + [.word, .lineTerminator, .scalar(0x0A), .scalar(0x0D)]
         let nonASCIISets = allSets.indices.filter { allSets[$0].mayContainNonASCII }
         var signatures: [[Bool]: UInt16] = [:]
         var members: [[Bool]] = []
@@ -61,10 +64,12 @@ struct Alphabet: Sendable {
         comboClasses = combos
         classCount = members.count
 
-        let wordIndex = allSets.count - 2
-        let lineIndex = allSets.count - 1
+        let (wordIndex, lineIndex, lineFeedIndex, carriageReturnIndex) = (sets.count, sets.count + 1, sets.count + 2, sets.count + 3)
         kinds = members.map { signature in
-            signature[lineIndex] ? .lineTerminator : signature[wordIndex] ? .word : .other
+            if signature[lineFeedIndex] { return .lineFeed }
+            if signature[carriageReturnIndex] { return .carriageReturn }
+            if signature[lineIndex] { return .otherLineTerminator }
+            return signature[wordIndex] ? .word : .other
         }
         contains = sets.indices.map { set in members.map { $0[set] } }
     }

@@ -204,9 +204,12 @@ struct DFA: Sendable {
         private static func evaluate(_ assertion: RegexAssertion, previous: Alphabet.Kind, next: Alphabet.Kind?) -> Bool? {
             switch assertion {
             case .textStart: return previous == .boundary
-            case .lineStart: return previous == .boundary || previous == .lineTerminator
+            case .lineStart:
+                if previous == .carriageReturn { return next.map { $0 != .lineFeed } }
+                return previous == .boundary || previous.isLineTerminator
             case .textEnd: return next.map { $0 == .boundary }
-            case .lineEnd: return next.map { $0 == .boundary || $0 == .lineTerminator }
+            case .lineEnd:
+                return next.map { $0 == .boundary || ($0.isLineTerminator && !(previous == .carriageReturn && $0 == .lineFeed)) }
             case .wordBoundary: return next.map { (previous == .word) != ($0 == .word) }
             case .notWordBoundary: return next.map { (previous == .word) == ($0 == .word) }
             }

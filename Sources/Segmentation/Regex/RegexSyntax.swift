@@ -201,7 +201,9 @@ struct RegexParser {
             return .set(try finish(parseClassBody(flags), flags))
         case ".":
             index += 1
-            return .set(flags.dotAll ? .all : .complement(.lineTerminator))
+            // In dot-all mode ICU's dot takes CR LF as one character.
+            guard flags.dotAll else { return .set(.complement(.lineTerminator)) }
+            return .alternation([.sequence([.set(.scalar(0x0D)), .set(.scalar(0x0A))]), .set(.all)])
         case "^":
             index += 1
             return .assertion(flags.multiline ? .lineStart : .textStart)

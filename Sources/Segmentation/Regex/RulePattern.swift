@@ -40,7 +40,7 @@ struct RulePattern: Sendable {
         }
         let icu: NSRegularExpression
         do {
-            icu = try NSRegularExpression(pattern: readsBackwards ? "(?:\(pattern))\\z" : pattern)
+            icu = try NSRegularExpression(pattern: readsBackwards ? Self.anchoredAtEnd(pattern) : pattern)
         } catch {
             throw .invalid(Self.icuMessage(error))
         }
@@ -77,6 +77,13 @@ struct RulePattern: Sendable {
             if icu == nil { icu = ICUText(window) }
             return pattern.matches(in: icu!, at: position, reach: Self.reach)
         }
+    }
+
+    /// `(?:P)\z`; in `(?x)` mode a `#` comment would swallow the closing parenthesis, so a line
+    /// break (which that mode ignores) ends it first.
+    static func anchoredAtEnd(_ pattern: String) -> String {
+        let extended = pattern.range(of: #"\(\?[a-wyz-]*x"#, options: .regularExpression) != nil
+        return "(?:\(pattern)\(extended ? "\n" : ""))\\z"
     }
 
     private static func icuMessage(_ error: Error) -> String {

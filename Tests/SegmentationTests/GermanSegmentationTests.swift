@@ -1,0 +1,144 @@
+import Testing
+@testable import Segmentation
+
+/// German cases written for this project, one table per phenomenon.
+struct GermanSegmentationTests {
+    static let abbreviationsCases: [SegmentationCase] = [
+        SegmentationCase("Laut Prof. Dr. Klaus Berger vom Max-Planck-Institut sind die Ergebnisse robust. Weitere Studien folgen.", ["Laut Prof. Dr. Klaus Berger vom Max-Planck-Institut sind die Ergebnisse robust.", "Weitere Studien folgen."]),
+        SegmentationCase("Die Firma investiert ca. 400 Mio. Euro in das neue Werk. Der Bau beginnt im Frühjahr.", ["Die Firma investiert ca. 400 Mio. Euro in das neue Werk.", "Der Bau beginnt im Frühjahr."]),
+        SegmentationCase("Betroffen sind u. a. Bayern, Hessen und Sachsen. Dort gelten strengere Regeln.", ["Betroffen sind u. a. Bayern, Hessen und Sachsen.", "Dort gelten strengere Regeln."]),
+        SegmentationCase("Die Kosten liegen bei rund 12 Mrd. Dollar bzw. 11 Mrd. Euro. Das ist mehr als geplant.", ["Die Kosten liegen bei rund 12 Mrd. Dollar bzw. 11 Mrd. Euro.", "Das ist mehr als geplant."]),
+        SegmentationCase("Er verkaufte Äpfel, Birnen, Pflaumen usw. Danach ging er nach Hause.", ["Er verkaufte Äpfel, Birnen, Pflaumen usw.", "Danach ging er nach Hause."]),
+        SegmentationCase("Er verkaufte Äpfel, Birnen usw. an Händler in der Region.", ["Er verkaufte Äpfel, Birnen usw. an Händler in der Region."]),
+        SegmentationCase("Der Vorfall ereignete sich in der Goethestr. 12 in Weimar. Niemand wurde verletzt.", ["Der Vorfall ereignete sich in der Goethestr. 12 in Weimar.", "Niemand wurde verletzt."]),
+        SegmentationCase("Die Veranstaltung findet am Mi., 5. Juni, statt.", ["Die Veranstaltung findet am Mi., 5. Juni, statt."]),
+        SegmentationCase("Das Treffen ist am Fr. 7. März.", ["Das Treffen ist am Fr. 7. März."]),
+        SegmentationCase("Der Verein Freunde der Oper e. V. lädt ein. Der Eintritt ist frei.", ["Der Verein Freunde der Oper e. V. lädt ein.", "Der Eintritt ist frei."]),
+        SegmentationCase("Geschäftsführer ist Dipl.-Ing. Hans Kurz. Er leitet das Unternehmen seit 2019.", ["Geschäftsführer ist Dipl.-Ing. Hans Kurz.", "Er leitet das Unternehmen seit 2019."]),
+        SegmentationCase("Die Schlacht fand 9 n. Chr. statt. Die Römer verloren.", ["Die Schlacht fand 9 n. Chr. statt.", "Die Römer verloren."]),
+        SegmentationCase("Rom wurde 753 v. Chr. gegründet. So lautet jedenfalls die Legende.", ["Rom wurde 753 v. Chr. gegründet.", "So lautet jedenfalls die Legende."]),
+        SegmentationCase("Die Stadt Frankfurt a. M. ist ein Finanzzentrum. Dort sitzt die EZB.", ["Die Stadt Frankfurt a. M. ist ein Finanzzentrum.", "Dort sitzt die EZB."]),
+        SegmentationCase("Vgl. dazu die Ausführungen in Kap. 3. Dort wird das Thema vertieft.", ["Vgl. dazu die Ausführungen in Kap. 3.", "Dort wird das Thema vertieft."]),
+        SegmentationCase("Siehe Art. 5 Abs. 3 GG. Die Norm schützt die Kunstfreiheit.", ["Siehe Art. 5 Abs. 3 GG.", "Die Norm schützt die Kunstfreiheit."]),
+        SegmentationCase("Die Kfz-Steuer steigt, d.h. Autofahrer zahlen mehr. Das trifft vor allem Pendler.", ["Die Kfz-Steuer steigt, d.h. Autofahrer zahlen mehr.", "Das trifft vor allem Pendler."]),
+        SegmentationCase("Sie hat u.a. in Wien und Berlin studiert. Heute lebt sie in Graz.", ["Sie hat u.a. in Wien und Berlin studiert.", "Heute lebt sie in Graz."]),
+        SegmentationCase("Der Preis beträgt 19,99 € inkl. MwSt. Versandkosten fallen nicht an.", ["Der Preis beträgt 19,99 € inkl. MwSt.", "Versandkosten fallen nicht an."]),
+        SegmentationCase("Das Museum hat tägl. von 10 bis 18 Uhr geöffnet.", ["Das Museum hat tägl. von 10 bis 18 Uhr geöffnet."]),
+        SegmentationCase("Die Nr. 1 der Welt verlor im Viertelfinale.", ["Die Nr. 1 der Welt verlor im Viertelfinale."]),
+        SegmentationCase("Die Lieferung kommt voraussichtl. am Dienstag.", ["Die Lieferung kommt voraussichtl. am Dienstag."]),
+        SegmentationCase("Hauptsitz ist die Kaiserstr. 5 in Mainz.", ["Hauptsitz ist die Kaiserstr. 5 in Mainz."]),
+        SegmentationCase("Im Jahr 2000 v. Chr. entstand die Siedlung.", ["Im Jahr 2000 v. Chr. entstand die Siedlung."]),
+        SegmentationCase("Die Stadt hat ca. 50.000 Einw. und liegt am Rhein.", ["Die Stadt hat ca. 50.000 Einw. und liegt am Rhein."]),
+    ]
+
+    static let ordinalsAndDatesCases: [SegmentationCase] = [
+        SegmentationCase("Die Wahl findet am 26. September statt. Umfragen sehen die Union vorn.", ["Die Wahl findet am 26. September statt.", "Umfragen sehen die Union vorn."]),
+        SegmentationCase("Der 1. FC Köln stieg 2018 in die 2. Bundesliga ab. Ein Jahr später kehrte er zurück.", ["Der 1. FC Köln stieg 2018 in die 2. Bundesliga ab.", "Ein Jahr später kehrte er zurück."]),
+        SegmentationCase("Er belegte beim Rennen den 3. Platz. Sieger wurde ein Norweger.", ["Er belegte beim Rennen den 3. Platz.", "Sieger wurde ein Norweger."]),
+        SegmentationCase("Im 20. Jahrhundert wuchs die Stadt rasant. Heute zählt sie 2 Mio. Einwohner.", ["Im 20. Jahrhundert wuchs die Stadt rasant.", "Heute zählt sie 2 Mio. Einwohner."]),
+        SegmentationCase("Das Gesetz gilt seit dem 1.1.2024. Es ersetzt die alte Regelung.", ["Das Gesetz gilt seit dem 1.1.2024.", "Es ersetzt die alte Regelung."]),
+        SegmentationCase("Die Frist läuft am 31.12. ab. Danach sind keine Anträge mehr möglich.", ["Die Frist läuft am 31.12. ab.", "Danach sind keine Anträge mehr möglich."]),
+        SegmentationCase("Zum 3. Mal in Folge gewann das Team den Titel. Die Fans feierten bis in die Nacht.", ["Zum 3. Mal in Folge gewann das Team den Titel.", "Die Fans feierten bis in die Nacht."]),
+        SegmentationCase("Das Konzert beginnt am Sonntag, dem 4. Mai, um 20 Uhr.", ["Das Konzert beginnt am Sonntag, dem 4. Mai, um 20 Uhr."]),
+        SegmentationCase("Am 9. November 1989 fiel die Mauer. Die Bilder gingen um die Welt.", ["Am 9. November 1989 fiel die Mauer.", "Die Bilder gingen um die Welt."]),
+        SegmentationCase("Das Stück wurde im 18. Jh. geschrieben. Es gilt als verschollen.", ["Das Stück wurde im 18. Jh. geschrieben.", "Es gilt als verschollen."]),
+        SegmentationCase("Er wohnt im 3. Stock. Die Wohnung hat drei Zimmer.", ["Er wohnt im 3. Stock.", "Die Wohnung hat drei Zimmer."]),
+        SegmentationCase("Die Zahl stieg auf 1.234.567. Das ist ein Rekord.", ["Die Zahl stieg auf 1.234.567.", "Das ist ein Rekord."]),
+        SegmentationCase("Heute ist Montag, der 12. Mai 2025. Es regnet.", ["Heute ist Montag, der 12. Mai 2025.", "Es regnet."]),
+        SegmentationCase("Er wurde am 2. 3. 1950 in Graz geboren.", ["Er wurde am 2. 3. 1950 in Graz geboren."]),
+        SegmentationCase("Der 2. Weltkrieg endete 1945. Europa lag in Trümmern.", ["Der 2. Weltkrieg endete 1945.", "Europa lag in Trümmern."]),
+    ]
+
+    static let numbersCases: [SegmentationCase] = [
+        SegmentationCase("Das Unternehmen beschäftigt 12.500 Mitarbeiter. 3.000 davon arbeiten in Deutschland.", ["Das Unternehmen beschäftigt 12.500 Mitarbeiter.", "3.000 davon arbeiten in Deutschland."]),
+        SegmentationCase("Die Temperatur sank auf -5 Grad. Am Wochenende wird es wärmer.", ["Die Temperatur sank auf -5 Grad.", "Am Wochenende wird es wärmer."]),
+        SegmentationCase("Das Spiel endete 3:1. Die Gäste waren chancenlos.", ["Das Spiel endete 3:1.", "Die Gäste waren chancenlos."]),
+        SegmentationCase("Die Abstimmung endete 52:48. Damit ist der Antrag angenommen.", ["Die Abstimmung endete 52:48.", "Damit ist der Antrag angenommen."]),
+        SegmentationCase("Der Dax schloss bei 18.500 Punkten. Am Vortag hatte er 1,2 Prozent verloren.", ["Der Dax schloss bei 18.500 Punkten.", "Am Vortag hatte er 1,2 Prozent verloren."]),
+        SegmentationCase("Die Aktie kostet 12,50 €. Vor einem Jahr waren es 9 €.", ["Die Aktie kostet 12,50 €.", "Vor einem Jahr waren es 9 €."]),
+        SegmentationCase("Sie trat 2021 zurück. Ihr Nachfolger wurde Olaf Scholz.", ["Sie trat 2021 zurück.", "Ihr Nachfolger wurde Olaf Scholz."]),
+        SegmentationCase("Er gewann Gold über 100 m. Das war sein größter Erfolg.", ["Er gewann Gold über 100 m.", "Das war sein größter Erfolg."]),
+        SegmentationCase("Wir sehen uns um 14.30 Uhr. Bis dann!", ["Wir sehen uns um 14.30 Uhr.", "Bis dann!"]),
+        SegmentationCase("Ein Kilo kostet 3 Euro. 2 Kilo kosten 5 Euro.", ["Ein Kilo kostet 3 Euro.", "2 Kilo kosten 5 Euro."]),
+    ]
+
+    static let namesAndNumeralsCases: [SegmentationCase] = [
+        SegmentationCase("Der Roman von J. R. R. Tolkien erschien 1954. Er wurde ein Welterfolg.", ["Der Roman von J. R. R. Tolkien erschien 1954.", "Er wurde ein Welterfolg."]),
+        SegmentationCase("US-Präsident John F. Kennedy besuchte 1963 Berlin. Seine Rede ist legendär.", ["US-Präsident John F. Kennedy besuchte 1963 Berlin.", "Seine Rede ist legendär."]),
+        SegmentationCase("Die Firma sitzt in den U.S.A. und in Kanada.", ["Die Firma sitzt in den U.S.A. und in Kanada."]),
+        SegmentationCase("Papst Franziskus traf Karl III. Beide sprachen über den Klimaschutz.", ["Papst Franziskus traf Karl III.", "Beide sprachen über den Klimaschutz."]),
+        SegmentationCase("Sie ist die Tochter von Wilhelm II. und lebte in Potsdam.", ["Sie ist die Tochter von Wilhelm II. und lebte in Potsdam."]),
+        SegmentationCase("Auch Ludwig XIV. war ein absoluter Herrscher.", ["Auch Ludwig XIV. war ein absoluter Herrscher."]),
+    ]
+
+    static let quotesAndBracketsCases: [SegmentationCase] = [
+        SegmentationCase("„Wir haben alles versucht“, sagte der Trainer. „Aber es hat nicht gereicht.“", ["„Wir haben alles versucht“, sagte der Trainer.", "„Aber es hat nicht gereicht.“"]),
+        SegmentationCase("„Wann kommt der Zug?“, fragte sie. Niemand antwortete.", ["„Wann kommt der Zug?“, fragte sie.", "Niemand antwortete."]),
+        SegmentationCase("„Das ist ein Skandal!“ rief ein Abgeordneter.", ["„Das ist ein Skandal!“ rief ein Abgeordneter."]),
+        SegmentationCase("Er sagte: »Wir werden gewinnen.« Die Fans jubelten.", ["Er sagte: »Wir werden gewinnen.«", "Die Fans jubelten."]),
+        SegmentationCase("Der Minister sprach von einem „historischen Tag“. Die Opposition widersprach.", ["Der Minister sprach von einem „historischen Tag“.", "Die Opposition widersprach."]),
+        SegmentationCase("Sie nannte es \"unfassbar\". Dann verließ sie den Saal.", ["Sie nannte es \"unfassbar\".", "Dann verließ sie den Saal."]),
+        SegmentationCase("Er fragte: „Kommst du mit?“ Sie nickte.", ["Er fragte: „Kommst du mit?“", "Sie nickte."]),
+        SegmentationCase("Die Partei (gegründet 1990) hat 5.000 Mitglieder. Sie ist vor allem im Osten stark.", ["Die Partei (gegründet 1990) hat 5.000 Mitglieder.", "Sie ist vor allem im Osten stark."]),
+        SegmentationCase("Das Gesetz (vgl. Anlage 2) tritt im Mai in Kraft.", ["Das Gesetz (vgl. Anlage 2) tritt im Mai in Kraft."]),
+        SegmentationCase("Die Kosten steigen (siehe Grafik). Experten warnen.", ["Die Kosten steigen (siehe Grafik).", "Experten warnen."]),
+        SegmentationCase("Der Wert sank stark (um 20 Prozent!). Anleger sind besorgt.", ["Der Wert sank stark (um 20 Prozent!).", "Anleger sind besorgt."]),
+        SegmentationCase("Die Studie erschien im Fachblatt „Nature“. Die Autoren fordern mehr Forschung.", ["Die Studie erschien im Fachblatt „Nature“.", "Die Autoren fordern mehr Forschung."]),
+    ]
+
+    static let addressesAndPunctuationCases: [SegmentationCase] = [
+        SegmentationCase("Mehr Informationen gibt es unter www.bundesregierung.de. Die Seite wird laufend aktualisiert.", ["Mehr Informationen gibt es unter www.bundesregierung.de.", "Die Seite wird laufend aktualisiert."]),
+        SegmentationCase("Kontakt: info@example.org. Wir melden uns.", ["Kontakt: info@example.org.", "Wir melden uns."]),
+        SegmentationCase("Er zögerte … und sagte dann nichts mehr.", ["Er zögerte … und sagte dann nichts mehr."]),
+        SegmentationCase("Sie wartete und wartete... Aber niemand kam.", ["Sie wartete und wartete...", "Aber niemand kam."]),
+        SegmentationCase("Das war's. Mehr gibt es nicht zu sagen.", ["Das war's.", "Mehr gibt es nicht zu sagen."]),
+        SegmentationCase("Wie bitte? Das kann nicht sein!", ["Wie bitte?", "Das kann nicht sein!"]),
+        SegmentationCase("Es geht um die Frage: Wer zahlt? Bisher gibt es keine Antwort.", ["Es geht um die Frage: Wer zahlt?", "Bisher gibt es keine Antwort."]),
+        SegmentationCase("WIEN. Die Regierung hat sich auf ein Budget geeinigt.", ["WIEN.", "Die Regierung hat sich auf ein Budget geeinigt."]),
+    ]
+
+    static let lineStructureCases: [SegmentationCase] = [
+        SegmentationCase("Neue Regeln für E-Scooter\nAb Juli gelten in der Stadt strengere Vorschriften. Verstöße kosten bis zu 100 Euro.", ["Neue Regeln für E-Scooter", "Ab Juli gelten in der Stadt strengere Vorschriften.", "Verstöße kosten bis zu 100 Euro."]),
+        SegmentationCase("Berlin, 12. März 2025\n\nDie Koalition hat sich geeinigt.", ["Berlin, 12. März 2025", "Die Koalition hat sich geeinigt."]),
+        SegmentationCase("Wir fordern:\n1. höhere Löhne\n2. kürzere Arbeitszeiten\n3. mehr Urlaub", ["Wir fordern:", "1. höhere Löhne", "2. kürzere Arbeitszeiten", "3. mehr Urlaub"]),
+        SegmentationCase("Die Regierung plant\neine Reform der Rente, die\nim kommenden Jahr in Kraft treten soll.", ["Die Regierung plant eine Reform der Rente, die im kommenden Jahr in Kraft treten soll."]),
+        SegmentationCase("* Punkt eins\n* Punkt zwei", ["* Punkt eins", "* Punkt zwei"]),
+        SegmentationCase("# Überschrift\nText folgt hier. Und noch ein Satz.", ["# Überschrift", "Text folgt hier.", "Und noch ein Satz."]),
+        SegmentationCase("Erster Absatz.\r\n\r\nZweiter Absatz.", ["Erster Absatz.", "Zweiter Absatz."]),
+    ]
+
+    @Test("Abbreviations: never final (Mrd., z. B.), final (usw., v. Chr.), before numbers (Art. 5), streets", arguments: abbreviationsCases)
+    func abbreviations(_ example: SegmentationCase) throws {
+        try example.check(language: "de")
+    }
+
+    @Test("Ordinals and dates, decided by the words that follow (am 3. Oktober, im 18. Jh.)", arguments: ordinalsAndDatesCases)
+    func ordinalsAndDates(_ example: SegmentationCase) throws {
+        try example.check(language: "de")
+    }
+
+    @Test("Numbers, units and scores", arguments: numbersCases)
+    func numbers(_ example: SegmentationCase) throws {
+        try example.check(language: "de")
+    }
+
+    @Test("Initials, letter chains and Roman numerals", arguments: namesAndNumeralsCases)
+    func namesAndNumerals(_ example: SegmentationCase) throws {
+        try example.check(language: "de")
+    }
+
+    @Test("Quotes and brackets stay with their sentence; no break before a speech tag", arguments: quotesAndBracketsCases)
+    func quotesAndBrackets(_ example: SegmentationCase) throws {
+        try example.check(language: "de")
+    }
+
+    @Test("URLs, e-mail addresses, ellipses, question and exclamation marks", arguments: addressesAndPunctuationCases)
+    func addressesAndPunctuation(_ example: SegmentationCase) throws {
+        try example.check(language: "de")
+    }
+
+    @Test("Headlines, datelines, lists, hard wraps, blank lines", arguments: lineStructureCases)
+    func lineStructure(_ example: SegmentationCase) throws {
+        try example.check(language: "de")
+    }
+}
