@@ -12,7 +12,7 @@ import Foundation
 /// - `poorPointFactor` once for each of: a question, a bare quotation, a heading or dateline
 ///   fragment, fewer than `shortSentenceWords` words, more than `longSentenceWords` words.
 struct BriefingScorer {
-    var positionDecay = 0.3
+    var positionDecay = 0.4
     var termBoost = 0.5
     var poorPointFactor = 0.5
     var shortSentenceWords = 5
