@@ -1,5 +1,6 @@
 import Briefing
 import PipelineCore
+import Segmentation
 import Summarization
 import Terminology
 import XLIFF
@@ -7,6 +8,7 @@ import XLIFF
 /// The stages a pipeline file can name, in the order they usually run.
 public enum BuiltInStages {
     public static let catalog = StageCatalog([
+        SegmentStage.self,
         TermStage.self,
         SummarizeStage.self,
         LeverageStage.self,
