@@ -13,6 +13,7 @@ struct PipelineCommand: AsyncParsableCommand {
             StagesCommand.self,
             TermsCommand.self,
             SegmentCommand.self,
+            SummarizeCommand.self,
         ]
     )
 }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import PipelineCore
+import Segmentation
+import Summarization
+
+/// `pipeline summarize`: the key sentences of a text, cut as `pipeline segment` cuts them.
+struct SummarizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summarize",
+        abstract: "Pick the key sentences of a text.",
+        discussion: """
+            Methods: \(SummaryMethod.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ")). \
+            Give exactly one length: --sentences, --ratio or --words (a budget that never cuts a sentence). \
+            With --jsonl, reads one JSON object with "text" (and optionally "title") per line and writes it back \
+            with "summary" added: the chosen sentences in document order. Without it, reads plain text and \
+            prints the chosen sentences with their rank and score.
+            """)
+
+    @Option(name: .customLong("lang"), help: "Language of the text (BCP-47), e.g. de or de-DE.")
+    var language: String
+
+    @Option(help: "Summary length in sentences.")
+    var sentences: Int?
+
+    @Option(help: "Summary length as a share of the text's sentences, in (0, 1].")
+    var ratio: Double?
+
+    @Option(help: "Word budget; sentences are never cut.")
+    var words: Int?
+
+    @Option(help: "How sentences are scored.")
+    var method: SummaryMethod = .default
+
+    @Flag(help: "Read and write JSON Lines.")
+    var jsonl = false
+
+    func validate() throws {
+        if LanguageTag(language) == nil { throw ValidationError("--lang '\(language)' is not a BCP-47 language tag") }
+        let given = [sentences.map { _ in "--sentences" }, ratio.map { _ in "--ratio" }, words.map { _ in "--words" }].compactMap { $0 }
+        guard given.count == 1 else {
+            throw ValidationError(given.isEmpty
+                ? "give one length: --sentences K, --ratio R or --words W"
+                : "give one length only, not \(given.joined(separator: " and "))")
+        }
+        do { _ = try length.validated() } catch let error as SummarizationError { throw ValidationError(error.reason) }
+    }
+
+    private var length: SummaryLength {
+        if let sentences { return .sentences(sentences) }
+        if let ratio { return .ratio(ratio) }
+        return .words(words ?? 0)
+    }
+
+    func run() throws {
+        try Failure.reporting {
+            let tag = LanguageTag(language)!
+            let segmenter = try Segmenter(language: tag)
+            let summarizer = try Summarizer(method: method, language: tag.language)
+            if jsonl {
+                try JSONLines.process { object, lineNumber in
+                    let text = try JSONLines.text(in: object, lineNumber: lineNumber)
+                    let title = object["title"] as? String ?? ""
+                    let (sentences, summary) = Self.summarize(text, title: title, segmenter: segmenter, summarizer: summarizer, length: length)
+                    return Output(summary: summary.picks.map { sentences[$0.sentence] })
+                }
+            } else {
+                let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                let (sentences, summary) = Self.summarize(text, title: "", segmenter: segmenter, summarizer: summarizer, length: length)
+                print("\(summary.picks.count) of \(sentences.count) sentences, method \(summary.method), in document order:")
+                for pick in summary.picks {
+                    print("\n[rank \(pick.rank), sentence \(pick.sentence + 1), score \(String(format: "%.4f", pick.score))]")
+                    print(sentences[pick.sentence])
+                }
+            }
+        }
+    }
+
+    struct Output: Encodable {
+        let summary: [String]
+    }
+
+    static func summarize(
+        _ text: String, title: String, segmenter: Segmenter, summarizer: Summarizer, length: SummaryLength
+    ) -> (sentences: [String], summary: Summary) {
+        let segmented = segmenter.segment(text)
+        let sentences = segmented.sentences.map { text.slice($0.span) }
+        let input = SummaryInput(sentences: sentences, paragraphs: segmented.sentences.map(\.paragraph), title: title)
+        return (sentences, summarizer.summarize(input, length: length))
+    }
+}
+
+extension SummaryMethod: ExpressibleByArgument {}
