@@ -102,4 +102,14 @@ import Testing
         #expect(findings.map(\.sourceTerm) == ["OpenAI"])
         #expect(findings.map(\.origin) == ["memory"])
     }
+
+    @Test func aShortFormOfTheApprovedNameIsAccepted() {
+        let feldmann = DocumentFixture.Term(forms: ["Feldmann"], lemma: "Feldmann", target: "Jonas Feldmann", concept: "c-feldmann",
+                                            partOfSpeech: "properNoun")
+        let hartmann = DocumentFixture.Term(forms: ["Hartmann"], lemma: "Hartmann", target: "Sina Hartmann", concept: "c-hartmann",
+                                            partOfSpeech: "properNoun")
+        var document = DocumentFixture.document(sentences: ["„Nein“, sagte Feldmann zu Hartmann."], terms: [feldmann, hartmann])
+        document.translations[0] = Translation(sentence: 0, text: "“No,” Feldmann told her.", origin: .translator)
+        #expect(TermConsistencyChecker().check(document).map(\.sourceTerm) == ["Hartmann"])
+    }
 }

@@ -11,6 +11,12 @@ import PipelineCore
 public struct TermConsistencyChecker: Sendable {
     public init() {}
 
+    /// A source term that is itself part of the approved target (`Feldmann` in `Jonas Feldmann`,
+    /// `Musk` in `Elon Musk`) is a short form, and using it unchanged in the translation is correct.
+    static func usesShortForm(_ term: TermMatch, _ finder: TargetTermFinder) -> Bool {
+        TargetTermFinder(term.target).contains(term.source) && finder.contains(term.source)
+    }
+
     /// Findings for every translated sentence of the document, in sentence order.
     public func check(_ document: AnnotatedDocument) -> [QAFinding] {
         document.translations.keys.sorted().flatMap { sentence -> [QAFinding] in
@@ -35,7 +41,7 @@ public struct TermConsistencyChecker: Sendable {
             let kind: QAFinding.Kind
             if deprecated != nil {
                 kind = .deprecatedTermUsed
-            } else if term.kind != .compound, !finder.contains(term.target) {
+            } else if term.kind != .compound, !finder.contains(term.target), !Self.usesShortForm(term, finder) {
                 kind = .missingApprovedTerm
             } else {
                 return nil

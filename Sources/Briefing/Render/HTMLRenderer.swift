@@ -204,9 +204,9 @@ public struct HTMLRenderer: Sendable {
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;background:#fff}
         th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e2e2e2;vertical-align:top}
-        .num{text-align:right}
+        .num{text-align:right;white-space:nowrap}
         .findings li{margin-bottom:.4rem}
         .finding{color:#a50e0e;font-size:.9rem}
-        @media (max-width:40rem){body{padding:.6rem}.pair{grid-template-columns:1fr}}
+        @media (max-width:40rem){body{padding:.6rem}.pair{grid-template-columns:1fr}th,td{padding:.3rem .35rem;overflow-wrap:anywhere}.num{overflow-wrap:normal}}
         """
 }
