@@ -8,6 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             RunBenchmark.self,
             MemoryBenchmark.self,
+            TermsBenchmark.self,
         ]
     )
 }

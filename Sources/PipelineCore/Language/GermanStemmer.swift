@@ -9,7 +9,7 @@ public struct GermanStemmer: Sendable {
     /// Lower-cases the word (Snowball itself does not) and strips its inflectional and some
     /// derivational suffixes: `Rechenzentren` → `rechenzentr`.
     public func stem(_ word: String) -> String {
-        var letters = word.lowercased().unicodeScalars.map(\.value)
+        var letters = Self.lowercasedScalars(of: word)
         Self.prelude(&letters)
         let regions = Self.regions(of: letters)
         Self.removeSuffixes(&letters, r1: regions.r1, r2: regions.r2)
@@ -20,6 +20,21 @@ public struct GermanStemmer: Sendable {
     }
 
     // MARK: - Letters
+
+    /// Lower-cases ASCII and Latin-1 capitals directly; other scripts go through `lowercased()`.
+    private static func lowercasedScalars(of word: String) -> [UInt32] {
+        var letters: [UInt32] = []
+        letters.reserveCapacity(word.utf8.count)
+        for scalar in word.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: letters.append(value + 0x20)
+            case 0...0xFF: letters.append(value)
+            default: return word.lowercased().unicodeScalars.map(\.value)
+            }
+        }
+        return letters
+    }
 
     private static let upperU: UInt32 = 0x55, upperY: UInt32 = 0x59
     private static let aUmlaut: UInt32 = 0xE4, oUmlaut: UInt32 = 0xF6, uUmlaut: UInt32 = 0xFC, sharpS: UInt32 = 0xDF
@@ -35,7 +50,10 @@ public struct GermanStemmer: Sendable {
 
     /// Letters that may precede a removable `-s`: b d f g h k l m n r t.
     private static func isSEnding(_ letter: UInt32) -> Bool {
-        "bdfghklmnrt".unicodeScalars.contains { $0.value == letter }
+        switch letter {
+        case 0x62, 0x64, 0x66, 0x67, 0x68, 0x6B, 0x6C, 0x6D, 0x6E, 0x72, 0x74: true
+        default: false
+        }
     }
 
     /// Letters that may precede a removable `-st`: the s-endings without r.
@@ -82,7 +100,7 @@ public struct GermanStemmer: Sendable {
 
     private static func removeSuffixes(_ letters: inout [UInt32], r1: Int, r2: Int) {
         // Step 1: inflectional endings.
-        if let suffix = longestSuffix(of: letters, among: ["ern", "em", "en", "er", "es", "e", "s"]) {
+        if let suffix = longestSuffix(of: letters, among: step1Suffixes) {
             let start = letters.count - suffix.count
             if start >= r1 {
                 switch suffix {
@@ -91,14 +109,14 @@ public struct GermanStemmer: Sendable {
                 case "e", "en", "es":
                     letters.removeLast(suffix.count)
                     // -nisse, -nissen: drop the doubled s too.
-                    if hasSuffix(letters, "niss") { letters.removeLast() }
+                    if hasSuffix(letters, niss) { letters.removeLast() }
                 default: // "s"
                     if start > 0, isSEnding(letters[start - 1]) { letters.removeLast() }
                 }
             }
         }
         // Step 2: more endings, and -st after a valid letter with three letters before it.
-        if let suffix = longestSuffix(of: letters, among: ["est", "en", "er", "st"]) {
+        if let suffix = longestSuffix(of: letters, among: step2Suffixes) {
             let start = letters.count - suffix.count
             if start >= r1 {
                 if suffix == "st" {
@@ -109,8 +127,7 @@ public struct GermanStemmer: Sendable {
             }
         }
         // Step 3: derivational suffixes, inside R2.
-        guard let suffix = longestSuffix(of: letters, among: ["lich", "isch", "heit", "keit", "end", "ung", "ig", "ik"])
-        else { return }
+        guard let suffix = longestSuffix(of: letters, among: step3Suffixes) else { return }
         let start = letters.count - suffix.count
         guard start >= r2 else { return }
         let precededByE = start > 0 && letters[start - 1] == 0x65
@@ -118,17 +135,17 @@ public struct GermanStemmer: Sendable {
         case "end", "ung":
             letters.removeLast(suffix.count)
             let igStart = letters.count - 2
-            if hasSuffix(letters, "ig"), igStart >= r2, !(igStart > 0 && letters[igStart - 1] == 0x65) {
+            if hasSuffix(letters, ig), igStart >= r2, !(igStart > 0 && letters[igStart - 1] == 0x65) {
                 letters.removeLast(2)
             }
         case "ig", "ik", "isch":
             if !precededByE { letters.removeLast(suffix.count) }
         case "lich", "heit":
             letters.removeLast(suffix.count)
-            if hasSuffix(letters, "er") || hasSuffix(letters, "en"), letters.count - 2 >= r1 { letters.removeLast(2) }
+            if hasSuffix(letters, er) || hasSuffix(letters, en), letters.count - 2 >= r1 { letters.removeLast(2) }
         default: // "keit"
             letters.removeLast(suffix.count)
-            if let inner = longestSuffix(of: letters, among: ["lich", "ig"]), letters.count - inner.count >= r2 {
+            if let inner = longestSuffix(of: letters, among: keitSuffixes), letters.count - inner.count >= r2 {
                 letters.removeLast(inner.count)
             }
         }
@@ -149,15 +166,38 @@ public struct GermanStemmer: Sendable {
 
     // MARK: - Suffix tests
 
-    /// The first of `suffixes` (listed longest first) that the letters end with: Snowball's
-    /// `among` takes the longest match and does not fall back to a shorter one when its condition fails.
-    private static func longestSuffix(of letters: [UInt32], among suffixes: [String]) -> String? {
-        suffixes.first { hasSuffix(letters, $0) }
+    /// A suffix as text (for the `switch`es above) and as scalars (for comparing).
+    private struct Suffix {
+        let text: String
+        let letters: [UInt32]
+        var count: Int { letters.count }
+        init(_ text: String) {
+            self.text = text
+            letters = text.unicodeScalars.map(\.value)
+        }
     }
 
-    private static func hasSuffix(_ letters: [UInt32], _ suffix: String) -> Bool {
-        let tail = suffix.unicodeScalars
+    private static let step1Suffixes = ["ern", "em", "en", "er", "es", "e", "s"].map(Suffix.init)
+    private static let step2Suffixes = ["est", "en", "er", "st"].map(Suffix.init)
+    private static let step3Suffixes = ["lich", "isch", "heit", "keit", "end", "ung", "ig", "ik"].map(Suffix.init)
+    private static let keitSuffixes = ["lich", "ig"].map(Suffix.init)
+
+    /// The first of `suffixes` (listed longest first) that the letters end with: Snowball's
+    /// `among` takes the longest match and does not fall back to a shorter one when its condition fails.
+    private static func longestSuffix(of letters: [UInt32], among suffixes: [Suffix]) -> String? {
+        suffixes.first { hasSuffix(letters, $0.letters) }?.text
+    }
+
+    private static let niss = Suffix("niss").letters, ig = Suffix("ig").letters
+    private static let er = Suffix("er").letters, en = Suffix("en").letters
+
+    private static func hasSuffix(_ letters: [UInt32], _ tail: [UInt32]) -> Bool {
         guard letters.count >= tail.count else { return false }
-        return zip(letters[(letters.count - tail.count)...], tail).allSatisfy { $0 == $1.value }
+        var offset = letters.count - tail.count
+        for letter in tail {
+            if letters[offset] != letter { return false }
+            offset += 1
+        }
+        return true
     }
 }

@@ -19,9 +19,9 @@ enum DelimitedGlossaryReader {
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            if line.trimmed.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmed }
             guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw GlossaryError.badRow(file: file, line: lineNumber, problem: "expected source<TAB>target[<TAB>comment], found \(fields.count == 1 ? "no tab" : "an empty term")")
             }
@@ -50,7 +50,7 @@ enum DelimitedGlossaryReader {
             note = comment.isEmpty ? nil : comment
             caseSensitive = TermNotes.saysCaseSensitive(comment)
             for field in comment.split(whereSeparator: { $0 == ";" || $0 == "," }) {
-                let word = field.trimmingCharacters(in: .whitespaces)
+                let word = field.trimmed
                 switch word.lowercased() {
                 case "noun", "propernoun", "proper noun", "verb", "adjective", "adverb":
                     partOfSpeech = partOfSpeech ?? (word.lowercased() == "proper noun" ? "properNoun" : word)
@@ -120,7 +120,7 @@ enum DelimitedGlossaryReader {
         init(header: CSVRecords.Record, file: String, fileName: String, languages: LanguagePair) throws {
             let (sourceColumn, targetColumn) = columnLanguages(fileName: fileName, languages: languages)
             for (column, rawName) in header.fields.enumerated() {
-                let name = rawName.trimmingCharacters(in: .whitespaces)
+                let name = rawName.trimmed
                 let normalised = Self.normalise(name)
                 if ["conceptid", "concept", "id", "entryid", "entry", "termentry"].contains(normalised) {
                     conceptID = column
@@ -153,7 +153,7 @@ enum DelimitedGlossaryReader {
 
         func terms(in fields: [String]) -> [GlossaryTerm] {
             termColumns.compactMap { column, language in
-                let text = fields[column].trimmingCharacters(in: .whitespaces)
+                let text = fields[column].trimmed
                 guard !text.isEmpty else { return nil }
                 func value(_ attribute: Attribute) -> String? {
                     attributes.first { $0.attribute == attribute && $0.language == language }
@@ -161,7 +161,7 @@ enum DelimitedGlossaryReader {
                         ?? attributes.first { $0.attribute == attribute && $0.language == nil }.map { fields[$0.column] }
                 }
                 let note = value(.note).flatMap { $0.isEmpty ? nil : $0 }
-                let matchCase = value(.matchCase)?.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
+                let matchCase = value(.matchCase)?.lowercased().trimmed ?? ""
                 return GlossaryTerm(
                     text: text, language: language,
                     status: value(.status).flatMap(TermStatus.init(spelling:)),

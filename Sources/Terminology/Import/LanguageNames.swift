@@ -16,7 +16,7 @@ enum LanguageNames {
 
     /// The primary language subtag a header names, or nil: `German` → `de`, `en-GB` → `en`.
     static func language(ofHeader header: String) -> String? {
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
+        let trimmed = header.trimmed
         if let known = names[trimmed.lowercased()] { return known }
         // A bare code must have two letters (`de`); longer bare words are column names, not languages.
         guard trimmed.count <= 12, trimmed.contains("-") || trimmed.count == 2, let tag = LanguageTag(trimmed),

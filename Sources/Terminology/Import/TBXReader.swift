@@ -104,10 +104,10 @@ enum TBXReader {
                 switch child.name {
                 case "term":
                     if text != nil { problem(child, "<\(section.name)> holds more than one <term>") }
-                    text = child.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                    text = child.textContent.trimmed
                 case "termGrp": // TBX 2008 ntig: the term and its notes sit one level down.
                     if let term = child.firstElement(named: "term") {
-                        text = term.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                        text = term.textContent.trimmed
                     }
                     categories.collect(from: child)
                 case "termNote", "termNoteGrp":
@@ -160,12 +160,12 @@ enum TBXReader {
             default:
                 let name = TBXReader.typedCategoryNames.contains(element.name) ? element.attribute("type") : element.name
                 guard let name, values[name] == nil else { return }
-                values[name] = element.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                values[name] = element.textContent.trimmed
             }
         }
 
         func term(text: String, language: String) -> GlossaryTerm {
-            let note = notes.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            let note = notes.map { $0.trimmed }.filter { !$0.isEmpty }
                 .joined(separator: "; ")
             let status = ["administrativeStatus", "termStatus", "normativeAuthorization", "usageStatus"]
                 .lazy.compactMap { values[$0].flatMap(TermStatus.init(spelling:)) }.first

@@ -1,7 +1,9 @@
 import PipelineCore
 
-/// Every form of every glossary term, tokenised like the text and indexed by the hash of its first
-/// token, so that finding the candidates at a text position costs one lookup whatever the glossary's size.
+/// Every form of every glossary term, tokenised like the text and indexed by its first token (one-word
+/// forms) or its first two tokens and the gap between them (longer forms), so that finding the
+/// candidates at a text position costs two lookups whatever the glossary's size, and a common first
+/// word (`neue …`, `große …`) does not gather thousands of candidates under one key.
 ///
 /// Storage is flat (struct-of-arrays over one byte arena) to keep a 100,000-entry glossary compact and
 /// quick to load. Immutable once built.
@@ -32,41 +34,69 @@ struct TermIndex: Sendable {
     private(set) var tokens: [PatternToken] = []
     /// Cased and folded bytes of all pattern tokens (for stem patterns: the stem).
     private(set) var arena: [UInt8] = []
-    /// First-token hash → range in `postings` (start << 32 | count).
-    private var byFirstToken: [UInt64: UInt64] = [:]
-    /// Stem hash of the first token → range in `postings`, for `byStem` patterns.
-    private var byFirstStem: [UInt64: UInt64] = [:]
-    private var postings: [Int32] = []
+    /// Key (see `key(_:)`) → range in `postings` (start << 32 | count).
+    private var byKey = PostingTable([])
+    /// The same for `byStem` patterns, keyed by stems.
+    private var byStemKey = PostingTable([])
+    /// Pattern numbers, in runs that the tables point to.
+    private(set) var postings: [Int32] = []
+    /// First-token hashes (stem hashes for stem patterns) of forms of two or more tokens: only a token
+    /// among them needs the two-token lookup. Small, because few words start multi-word terms.
+    private(set) var startsLongerForm = PostingTable([])
+    private(set) var startsLongerStemForm = PostingTable([])
+    /// Hashes of the first three to five letters of every stem in stem patterns (see `StemPrefix`):
+    /// a text token is stemmed only when its own prefix is among them.
+    private(set) var stemPrefixes = PostingTable([])
 
-    var hasStemPatterns: Bool { !byFirstStem.isEmpty }
+    var hasStemPatterns: Bool { !byStemKey.isEmpty }
+
+    /// The lookup key of a one-token form, or of the first two tokens of a longer one.
+    @inline(__always)
+    static func key(_ first: UInt64, gap: UInt64, second: UInt64) -> UInt64 {
+        (first &* 0x9E37_79B9_7F4A_7C15) ^ (gap &* 0xC2B2_AE3D_27D4_EB4F) ^ second
+    }
+    static let single: UInt64 = 0
 
     init(glossary: Glossary, fuzzy: Bool) {
         var scanner = TokenScanner()
         let stemmer = GermanStemmer()
         var formKeys: [(UInt64, Int32)] = []
         var stemKeys: [(UInt64, Int32)] = []
+        var prefixes = Set<UInt64>()
         for (entryIndex, entry) in glossary.entries.enumerated() {
             let (forms, needsStemmer) = TermForms.forms(of: entry.term)
             for form in forms {
-                guard let first = add(form.text, entry: Int32(entryIndex), kind: form.kind, caseSensitive: entry.term.caseSensitive,
+                guard let key = add(form.text, entry: Int32(entryIndex), kind: form.kind, caseSensitive: entry.term.caseSensitive,
                                       byStem: false, startsCompounds: form.startsCompounds && !entry.term.caseSensitive
                                           && !entry.term.isAbbreviation,
                                       scanner: &scanner, stemmer: stemmer)
                 else { continue }
-                formKeys.append((first, Int32(patterns.count - 1)))
+                formKeys.append((key, Int32(patterns.count - 1)))
             }
             // The stemmer stands in for missing grammar; too short a word would stem into noise.
             if fuzzy, needsStemmer, !entry.term.caseSensitive, entry.term.text.count >= 4,
-               let first = add(entry.term.text, entry: Int32(entryIndex), kind: .fuzzy, caseSensitive: false, byStem: true,
+               let key = add(entry.term.text, entry: Int32(entryIndex), kind: .fuzzy, caseSensitive: false, byStem: true,
                                startsCompounds: false, scanner: &scanner, stemmer: stemmer) {
-                stemKeys.append((first, Int32(patterns.count - 1)))
+                stemKeys.append((key, Int32(patterns.count - 1)))
+                let pattern = patterns[patterns.count - 1]
+                for token in tokens[Int(pattern.firstToken)..<Int(pattern.firstToken + pattern.tokenCount)] {
+                    prefixes.insert(StemPrefix.hash(arena[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedLength)]))
+                }
             }
         }
-        byFirstToken = Self.group(formKeys, into: &postings)
-        byFirstStem = Self.group(stemKeys, into: &postings)
+        byKey = Self.group(formKeys, into: &postings)
+        byStemKey = Self.group(stemKeys, into: &postings)
+        var longer = Set<UInt64>(), longerStem = Set<UInt64>()
+        for pattern in patterns where pattern.tokenCount > 1 {
+            let first = tokens[Int(pattern.firstToken)].hash
+            if pattern.byStem { longerStem.insert(first) } else { longer.insert(first) }
+        }
+        stemPrefixes = PostingTable(prefixes.map { ($0, 0) })
+        startsLongerForm = PostingTable(longer.map { ($0, 0) })
+        startsLongerStemForm = PostingTable(longerStem.map { ($0, 0) })
     }
 
-    /// Tokenises one form and stores it as a pattern; returns its first token's hash.
+    /// Tokenises one form and stores it as a pattern; returns its lookup key.
     private mutating func add(
         _ text: String, entry: Int32, kind: MatchKind, caseSensitive: Bool, byStem: Bool, startsCompounds: Bool,
         scanner: inout TokenScanner, stemmer: GermanStemmer
@@ -104,14 +134,15 @@ struct TermIndex: Sendable {
             caseSensitive: caseSensitive, byStem: byStem,
             startsCompounds: startsCompounds && scanner.tokens.count == 1 && trailing.isEmpty,
             trailingStart: trailingStart, trailingLength: Int32(trailing.count)))
-        return tokens[Int(firstToken)].hash
+        let first = tokens[Int(firstToken)]
+        let second = scanner.tokens.count > 1 ? tokens[Int(firstToken) + 1] : nil
+        return Self.key(first.hash, gap: second?.gapBefore ?? Self.single, second: second?.hash ?? Self.single)
     }
 
     /// Sorts (hash, pattern) pairs into `postings` and maps each hash to its run, keeping pattern order.
-    private static func group(_ keys: [(UInt64, Int32)], into postings: inout [Int32]) -> [UInt64: UInt64] {
+    private static func group(_ keys: [(UInt64, Int32)], into postings: inout [Int32]) -> PostingTable {
         let sorted = keys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        var ranges: [UInt64: UInt64] = [:]
-        ranges.reserveCapacity(sorted.count)
+        var ranges: [(UInt64, UInt64)] = []
         var index = 0
         while index < sorted.count {
             let hash = sorted[index].0
@@ -120,20 +151,85 @@ struct TermIndex: Sendable {
                 postings.append(sorted[index].1)
                 index += 1
             }
-            ranges[hash] = UInt64(start) << 32 | UInt64(postings.count - start)
+            ranges.append((hash, UInt64(start) << 32 | UInt64(postings.count - start)))
         }
-        return ranges
+        return PostingTable(ranges)
     }
 
-    /// Patterns whose first token has this folded hash.
-    func patterns(startingWith hash: UInt64) -> ArraySlice<Int32> { run(byFirstToken[hash]) }
+    /// Where in `postings` the patterns with this key (of folded token hashes) are listed. A range, not
+    /// a slice: slicing would retain the array on every lookup.
+    func patterns(withKey key: UInt64) -> Range<Int> { run(byKey[key]) }
 
-    /// Stem patterns whose first token has this stem hash.
-    func patterns(startingWithStem hash: UInt64) -> ArraySlice<Int32> { run(byFirstStem[hash]) }
+    /// The same for stem patterns (keys of stem hashes).
+    func patterns(withStemKey key: UInt64) -> Range<Int> { run(byStemKey[key]) }
 
-    private func run(_ packed: UInt64?) -> ArraySlice<Int32> {
-        guard let packed else { return [] }
+    private func run(_ packed: UInt64?) -> Range<Int> {
+        guard let packed else { return 0..<0 }
         let start = Int(packed >> 32)
-        return postings[start..<(start + Int(packed & 0xFFFF_FFFF))]
+        return start..<(start + Int(packed & 0xFFFF_FFFF))
+    }
+}
+
+/// The prefix test that spares most tokens the stemmer. A Snowball German stem keeps the first three
+/// letters of the word (its regions start no earlier) and only folds umlauts and ß, so a token can
+/// share a stem only if its folded first letters equal the stem's. Prefixes are three to five letters.
+enum StemPrefix {
+    static let longest = 5
+
+    /// The hash of a stem's first letters (all of them when it is shorter than `longest`).
+    static func hash(_ stem: ArraySlice<UInt8>) -> UInt64 {
+        var hash = FNV.offsetBasis
+        var letters = 0
+        for byte in stem {
+            if byte & 0xC0 != 0x80 {
+                if letters == longest { break }
+                letters += 1
+            }
+            hash = FNV.add(byte, to: hash)
+        }
+        return hash
+    }
+
+    /// Whether any prefix of three to five letters of the folded token (umlauts and ß folded as the
+    /// stemmer does) is in `prefixes`.
+    static func mayMatch(_ folded: ArraySlice<UInt8>, prefixes: PostingTable) -> Bool {
+        var hash = FNV.offsetBasis
+        var letters = 0
+        var index = folded.startIndex
+        while index < folded.endIndex, letters < longest {
+            let byte = folded[index]
+            var folding: (UInt8, UInt8?)? = nil
+            if byte == 0xC3, index + 1 < folded.endIndex {
+                switch folded[index + 1] {
+                case 0xA4: folding = (0x61, nil) // ä
+                case 0xB6: folding = (0x6F, nil) // ö
+                case 0xBC: folding = (0x75, nil) // ü
+                case 0x9F: folding = (0x73, 0x73) // ß
+                default: break
+                }
+            }
+            if let (first, second) = folding {
+                hash = FNV.add(first, to: hash)
+                letters += 1
+                if letters >= 3, prefixes.contains(hash) { return true }
+                if let second, letters < longest {
+                    hash = FNV.add(second, to: hash)
+                    letters += 1
+                    if letters >= 3, prefixes.contains(hash) { return true }
+                }
+                index += 2
+                continue
+            }
+            // One scalar, all its bytes.
+            hash = FNV.add(byte, to: hash)
+            index += 1
+            while index < folded.endIndex, folded[index] & 0xC0 == 0x80 {
+                hash = FNV.add(folded[index], to: hash)
+                index += 1
+            }
+            letters += 1
+            if letters >= 3, prefixes.contains(hash) { return true }
+        }
+        return false
     }
 }

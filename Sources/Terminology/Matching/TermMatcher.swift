@@ -50,9 +50,13 @@ public struct TermMatcher: Sendable {
         }
     }
 
-    /// Per-call working state: the scanner's buffers and cached stems, reused across spans.
+    /// Per-call working state: the scanner's buffers and cached stems, reused across spans. It holds
+    /// the index and entries itself, so the hot loop reads them without copying the matcher (copies
+    /// retain every array, and retains from parallel tasks contend for the same cache lines).
     struct Session {
-        let matcher: TermMatcher
+        let index: TermIndex
+        let entries: [Glossary.Entry]
+        let options: Options
         let text: UnsafeBufferPointer<UInt8>
         var scanner = TokenScanner()
         var stems: [UInt64] = []
@@ -61,7 +65,9 @@ public struct TermMatcher: Sendable {
         var range = 0..<0
 
         init(matcher: TermMatcher, text: UnsafeBufferPointer<UInt8>) {
-            self.matcher = matcher
+            index = matcher.index
+            entries = matcher.glossary.entries
+            options = matcher.options
             self.text = text
         }
 
@@ -73,7 +79,6 @@ public struct TermMatcher: Sendable {
         }
 
         mutating func match(_ range: Range<Int>, into found: inout [TermMatch]) {
-            let index = matcher.index
             self.range = range
             scanner.scan(text, range: range)
             let tokens = scanner.tokens
@@ -81,15 +86,21 @@ public struct TermMatcher: Sendable {
             var position = 0
             while position < tokens.count {
                 var best: Candidate?
-                for pattern in index.patterns(startingWith: tokens[position].hash) {
-                    if let candidate = verify(pattern, at: position) { best = better(best, candidate) }
+                let token = tokens[position]
+                let hasNext = position + 1 < tokens.count
+                consider(index.patterns(withKey: TermIndex.key(token.hash, gap: TermIndex.single, second: TermIndex.single)), at: position, best: &best)
+                if hasNext, index.startsLongerForm.contains(token.hash) {
+                    consider(index.patterns(withKey: TermIndex.key(token.hash, gap: token.gapAfter, second: tokens[position + 1].hash)),
+                             at: position, best: &best)
                 }
-                if index.hasStemPatterns {
-                    for pattern in index.patterns(startingWithStem: stem(of: position)) {
-                        if let candidate = verify(pattern, at: position) { best = better(best, candidate) }
+                if index.hasStemPatterns, let stem = stem(of: position) {
+                    consider(index.patterns(withStemKey: TermIndex.key(stem, gap: TermIndex.single, second: TermIndex.single)),
+                             at: position, best: &best)
+                    if hasNext, index.startsLongerStemForm.contains(stem), let next = self.stem(of: position + 1) {
+                        consider(index.patterns(withStemKey: TermIndex.key(stem, gap: token.gapAfter, second: next)), at: position, best: &best)
                     }
                 }
-                if best == nil, matcher.options.compounds { best = compound(at: position) }
+                if best == nil, options.compounds { best = compound(at: position) }
                 guard let best else {
                     position += 1
                     continue
@@ -99,9 +110,14 @@ public struct TermMatcher: Sendable {
             }
         }
 
+        mutating func consider(_ postings: Range<Int>, at position: Int, best: inout Candidate?) {
+            for posting in postings {
+                if let candidate = verify(index.postings[posting], at: position) { best = better(best, candidate) }
+            }
+        }
+
         /// The pattern's tokens against the text's from `position`: keys, gaps and case.
         mutating func verify(_ patternID: Int32, at position: Int) -> Candidate? {
-            let index = matcher.index
             let pattern = index.patterns[Int(patternID)]
             let count = Int(pattern.tokenCount)
             guard position + count <= scanner.tokens.count else { return nil }
@@ -110,7 +126,7 @@ public struct TermMatcher: Sendable {
                 let expected = index.tokens[Int(pattern.firstToken) + offset]
                 if offset > 0, scanner.tokens[position + offset - 1].gapAfter != expected.gapBefore { return nil }
                 if pattern.byStem {
-                    guard stem(of: position + offset) == expected.hash,
+                    guard let stem = stem(of: position + offset), stem == expected.hash,
                           firstLetterCaseAllows(term: expected, text: token) else { return nil }
                 } else {
                     guard token.hash == expected.hash, foldedEqual(expected, token),
@@ -132,7 +148,6 @@ public struct TermMatcher: Sendable {
         func compound(at position: Int) -> Candidate? {
             let token = scanner.tokens[position]
             guard token.isPlain else { return nil }
-            let index = matcher.index
             let folded = scanner.scratch[token.folded]
             var hash = FNV.offsetBasis
             var best: Candidate?
@@ -142,7 +157,8 @@ public struct TermMatcher: Sendable {
                 guard length >= 3, rest.count >= Self.minimumCompoundRest, !(0x80...0xBF).contains(rest.first!),
                       !Self.derivationalSuffixes.contains(where: { rest.starts(with: $0) })
                 else { continue }
-                for patternID in index.patterns(startingWith: hash) {
+                for posting in index.patterns(withKey: TermIndex.key(hash, gap: TermIndex.single, second: TermIndex.single)) {
+                    let patternID = index.postings[posting]
                     let pattern = index.patterns[Int(patternID)]
                     let expected = index.tokens[Int(pattern.firstToken)]
                     guard pattern.startsCompounds, Int(expected.foldedLength) == length,
@@ -164,17 +180,15 @@ public struct TermMatcher: Sendable {
         func better(_ current: Candidate?, _ other: Candidate) -> Candidate {
             guard let current else { return other }
             if other.end != current.end { return other.end > current.end ? other : current }
-            let entries = matcher.glossary.entries
-            let patterns = matcher.index.patterns
-            let a = entries[Int(patterns[Int(current.pattern)].entry)], b = entries[Int(patterns[Int(other.pattern)].entry)]
+            let a = entries[Int(index.patterns[Int(current.pattern)].entry)], b = entries[Int(index.patterns[Int(other.pattern)].entry)]
             if a.glossaryIndex != b.glossaryIndex { return b.glossaryIndex < a.glossaryIndex ? other : current }
             let rankA = MatchKind.allCases.firstIndex(of: current.kind)!, rankB = MatchKind.allCases.firstIndex(of: other.kind)!
             if rankA != rankB { return rankB < rankA ? other : current }
-            return patterns[Int(other.pattern)].entry < patterns[Int(current.pattern)].entry ? other : current
+            return index.patterns[Int(other.pattern)].entry < index.patterns[Int(current.pattern)].entry ? other : current
         }
 
         func makeMatch(_ candidate: Candidate, startToken: Int) -> TermMatch {
-            let entry = matcher.glossary.entries[Int(matcher.index.patterns[Int(candidate.pattern)].entry)]
+            let entry = entries[Int(index.patterns[Int(candidate.pattern)].entry)]
             let span = TextSpan(start: scanner.tokens[startToken].start, end: candidate.end)
             return TermMatch(
                 span: span,
@@ -185,32 +199,40 @@ public struct TermMatcher: Sendable {
 
         // MARK: - Comparisons
 
-        mutating func stem(of position: Int) -> UInt64 {
-            if stems[position] == 0 {
-                let word = String(decoding: scanner.scratch[scanner.tokens[position].folded], as: UTF8.self)
-                stems[position] = FNV.hash(stemmer.stem(word).utf8)
+        /// The hash of the token's stem, or nil when no stem pattern could start with it (most tokens,
+        /// which are then never stemmed).
+        mutating func stem(of position: Int) -> UInt64? {
+            if stems[position] == Self.notStemmed {
+                let folded = scanner.scratch[scanner.tokens[position].folded]
+                if StemPrefix.mayMatch(folded, prefixes: index.stemPrefixes) {
+                    stems[position] = FNV.hash(stemmer.stem(String(decoding: folded, as: UTF8.self)).utf8)
+                } else {
+                    stems[position] = Self.noStem
+                }
             }
-            return stems[position]
+            return stems[position] == Self.noStem ? nil : stems[position]
         }
+
+        static let notStemmed: UInt64 = 0
+        static let noStem: UInt64 = 1
 
         func foldedEqual(_ expected: TermIndex.PatternToken, _ token: TokenScanner.Token, length: Int? = nil) -> Bool {
             let count = length ?? token.folded.count
             guard Int(expected.foldedLength) == count else { return false }
-            let arena = matcher.index.arena
             let start = Int(expected.foldedStart)
-            return arena[start..<(start + count)].elementsEqual(scanner.scratch[token.folded.lowerBound..<(token.folded.lowerBound + count)])
+            return index.arena[start..<(start + count)].elementsEqual(scanner.scratch[token.folded.lowerBound..<(token.folded.lowerBound + count)])
         }
 
         func caseAllows(term expected: TermIndex.PatternToken, text range: Range<Int>, sensitive: Bool) -> Bool {
             let start = Int(expected.casedStart)
             return CaseRule.allows(
-                term: matcher.index.arena[start..<(start + Int(expected.casedLength))], text: scanner.scratch[range],
+                term: index.arena[start..<(start + Int(expected.casedLength))], text: scanner.scratch[range],
                 sensitive: sensitive)
         }
 
         /// For stem matches: a term written with a capital must meet a capital (`Unternehmen` is not `unternehmen`).
         func firstLetterCaseAllows(term expected: TermIndex.PatternToken, text token: TokenScanner.Token) -> Bool {
-            let termWord = String(decoding: matcher.index.arena[Int(expected.casedStart)..<Int(expected.casedStart + expected.casedLength)], as: UTF8.self)
+            let termWord = String(decoding: index.arena[Int(expected.casedStart)..<Int(expected.casedStart + expected.casedLength)], as: UTF8.self)
             let textWord = String(decoding: scanner.scratch[token.cased], as: UTF8.self)
             guard let first = termWord.first, first.isUppercase else { return true }
             return textWord.first?.isUppercase == true
@@ -237,8 +259,9 @@ enum CaseRule {
             }
             if fastPathHolds { return true }
         }
-        if sensitive { return false }
-        // Other scripts: scalar by scalar.
+        // ASCII and Latin-1 were judged above; other scripts go scalar by scalar.
+        let beyondLatin1 = { (byte: UInt8) in byte >= 0xC4 || byte == 0xC2 }
+        if sensitive || !(term.contains(where: beyondLatin1) || text.contains(where: beyondLatin1)) { return false }
         let termScalars = Array(String(decoding: term, as: UTF8.self).unicodeScalars)
         let textScalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
         guard termScalars.count == textScalars.count else { return false }

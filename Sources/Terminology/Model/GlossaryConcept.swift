@@ -66,7 +66,7 @@ public enum GrammaticalGender: String, Sendable, Hashable, Codable, CaseIterable
 
     /// Reads the spellings glossaries use: TBX `masculine`, short `m`/`f`/`n`, German `maskulin`, articles.
     public init?(spelling: String) {
-        switch spelling.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch spelling.trimmed.lowercased() {
         case "masculine", "masc", "m", "maskulin", "männlich", "der": self = .masculine
         case "feminine", "fem", "f", "feminin", "weiblich", "die": self = .feminine
         case "neuter", "neut", "n", "neutrum", "sächlich", "das": self = .neuter
@@ -79,7 +79,7 @@ public enum GrammaticalNumber: String, Sendable, Hashable, Codable, CaseIterable
     case singular, plural
 
     public init?(spelling: String) {
-        switch spelling.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch spelling.trimmed.lowercased() {
         case "singular", "sg", "sing": self = .singular
         case "plural", "pl", "plur": self = .plural
         default: return nil
@@ -92,7 +92,7 @@ extension TermStatus {
     /// (`preferred`, `admitted`, `notRecommended`, `obsolete`) and plain words. Superseded, obsolete
     /// and not-recommended terms count as deprecated: none of them may be offered as a target.
     public init?(spelling: String) {
-        let word = spelling.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = spelling.trimmed.lowercased()
         let stem = word.hasSuffix("term-admn-sts") ? String(word.dropLast("term-admn-sts".count)) : word
         switch stem {
         case "preferred", "standardized", "normative", "legal", "regulated": self = .preferred

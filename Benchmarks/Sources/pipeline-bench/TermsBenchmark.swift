@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import PipelineCore
+import Terminology
+
+/// Terminology at scale: a generated TBX glossary of `--entries` concepts is imported and indexed, then
+/// the corpus is mapped with it, sequentially and in parallel. The same corpus mapped with a glossary a
+/// thousand times smaller is the baseline: the token index should make the two run at the same speed.
+struct TermsBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "terms",
+        abstract: "Benchmark glossary import, indexing and term mapping with a generated 100,000-entry glossary.")
+
+    @Option(help: "JSONL corpus files or folders to map.")
+    var corpus: [String] = [Corpus.defaultPath]
+
+    @Option(help: "Concepts in the generated glossary.")
+    var entries = 100_000
+
+    @Option(help: "Parallel width for the parallel run (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() async throws {
+        let texts = try Corpus.texts(in: corpus)
+        let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
+        print("corpus: \(texts.count) texts, \(Self.format(megabytes)) MB")
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-bench-terms-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let concepts = GeneratedGlossary.concepts(count: entries, corpus: texts)
+        let large = folder.appendingPathComponent("generated.tbx")
+        try GeneratedGlossary.tbx(concepts).write(to: large, atomically: true, encoding: .utf8)
+        let small = folder.appendingPathComponent("small.tbx")
+        try GeneratedGlossary.tbx(Array(concepts.prefix(max(1, entries / 1000)))).write(to: small, atomically: true, encoding: .utf8)
+        let fileMegabytes = Double((try FileManager.default.attributesOfItem(atPath: large.path)[.size] as? NSNumber)?.intValue ?? 0) / 1_000_000
+        print("generated glossary: \(concepts.count) concepts, TBX \(Self.format(fileMegabytes)) MB")
+
+        let languages = (LanguageTag("de")!, LanguageTag("en")!)
+        var glossary: Glossary!
+        let importSeconds = try Measurement.seconds {
+            glossary = try Glossary.load([large], source: languages.0, target: languages.1)
+        }
+        var matcher: TermMatcher!
+        let indexSeconds = Measurement.seconds { matcher = TermMatcher(glossary: glossary) }
+        print("load: import \(Self.format(importSeconds)) s, forms and index \(Self.format(indexSeconds)) s, "
+            + "total \(Self.format(importSeconds + indexSeconds)) s for \(glossary.entries.count) source terms")
+
+        let smallMatcher = TermMatcher(glossary: try Glossary.load([small], source: languages.0, target: languages.1))
+        let (baselineSeconds, baselineCount) = Self.mapSequentially(texts, with: smallMatcher)
+        let (sequentialSeconds, matchCount) = Self.mapSequentially(texts, with: matcher)
+        let parallelism = Parallelism(width: jobs, chunkSize: 16)
+        let largeMatcher: TermMatcher = matcher
+        var parallelCount = 0
+        let parallelSeconds = try await Measurement.seconds {
+            parallelCount = try await parallelism.map(texts) { chunk in chunk.map { largeMatcher.matches(in: $0).count } }
+                .reduce(0, +)
+        }
+        print("map, \(smallMatcher.glossary.entries.count) terms (baseline): \(Self.format(megabytes / baselineSeconds)) MB/s, \(baselineCount) matches")
+        print("map, \(glossary.entries.count) terms, 1 task: \(Self.format(megabytes / sequentialSeconds)) MB/s, \(matchCount) matches "
+            + "(\(Self.format(baselineSeconds / sequentialSeconds))× the baseline's speed)")
+        print("map, \(glossary.entries.count) terms, \(jobs) tasks: \(Self.format(megabytes / parallelSeconds)) MB/s, \(parallelCount) matches "
+            + "(\(Self.format(sequentialSeconds / parallelSeconds))× over 1 task)")
+        print("peak memory: \(Measurement.peakResidentBytes() / 1_048_576) MiB")
+    }
+
+    static func mapSequentially(_ texts: [String], with matcher: TermMatcher) -> (seconds: Double, matches: Int) {
+        var count = 0
+        let seconds = Measurement.seconds { for text in texts { count += matcher.matches(in: text).count } }
+        return (seconds, count)
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.3g", value) }
+}
+
+/// A large glossary shaped like a real one: capitalised corpus words as nouns with a gender, adjective
+/// phrases, closed compounds made of two nouns, and a few terms without grammar (stemmer fallback).
+enum GeneratedGlossary {
+    static func concepts(count: Int, corpus: [String]) -> [GlossaryConcept] {
+        var random = SplitMix(seed: 42)
+        let nouns = frequentCapitalisedWords(in: corpus, limit: 20_000)
+        let adjectives = ["neue", "digitale", "europäische", "große", "öffentliche", "künstliche", "globale", "private"]
+        let genders = GrammaticalGender.allCases
+        var seen = Set<String>()
+        var concepts: [GlossaryConcept] = []
+        var attempt = 0
+        while concepts.count < count, !nouns.isEmpty {
+            attempt += 1
+            let noun = nouns[Int(random.next() % UInt64(nouns.count))]
+            let text: String
+            switch attempt % 10 {
+            case 0, 1, 2: text = noun
+            case 3, 4: text = "\(adjectives[Int(random.next() % UInt64(adjectives.count))]) \(noun)"
+            default: text = noun + nouns[Int(random.next() % UInt64(nouns.count))].lowercased()
+            }
+            guard seen.insert(text).inserted else { continue }
+            let grammarKnown = attempt % 20 != 7
+            let id = "g\(concepts.count)"
+            concepts.append(GlossaryConcept(id: id, terms: [
+                GlossaryTerm(
+                    text: text, language: "de", status: .preferred, partOfSpeech: grammarKnown ? "noun" : nil,
+                    gender: grammarKnown ? genders[Int(random.next() % 3)] : nil),
+                GlossaryTerm(text: "term \(id)", language: "en", status: .preferred),
+            ], origin: "generated"))
+        }
+        return concepts
+    }
+
+    /// Words of 4+ letters starting with a capital, most frequent first.
+    static func frequentCapitalisedWords(in texts: [String], limit: Int) -> [String] {
+        var counts: [String: Int] = [:]
+        for text in texts.prefix(2000) {
+            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 && word.first!.isUppercase {
+                counts[String(word), default: 0] += 1
+            }
+        }
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map(\.key)
+    }
+
+    static func tbx(_ concepts: [GlossaryConcept]) -> String {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+            <tbxHeader><fileDesc><sourceDesc><p>generated for the benchmark</p></sourceDesc></fileDesc></tbxHeader>
+            <text><body>
+
+            """
+        for concept in concepts {
+            xml += "<conceptEntry id=\"\(concept.id)\">"
+            for term in concept.terms {
+                xml += "<langSec xml:lang=\"\(term.language)\"><termSec><term>\(term.text)</term>"
+                if let partOfSpeech = term.partOfSpeech { xml += "<termNote type=\"partOfSpeech\">\(partOfSpeech)</termNote>" }
+                if let gender = term.gender { xml += "<termNote type=\"grammaticalGender\">\(gender.rawValue)</termNote>" }
+                xml += "<termNote type=\"administrativeStatus\">preferredTerm-admn-sts</termNote></termSec></langSec>"
+            }
+            xml += "</conceptEntry>\n"
+        }
+        return xml + "</body></text></tbx>\n"
+    }
+}
+
+/// A small seeded generator, so every run builds the same glossary.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
