@@ -41,10 +41,13 @@ public struct Segmenter: Sendable {
         let paragraphs = layout.paragraphs(in: bytes)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(paragraphs.count)
+        var ends: [Int] = []
         for (index, paragraph) in paragraphs.enumerated() {
-            let window = TextWindow(bytes: bytes, lower: paragraph.start, upper: paragraph.end)
+            ends.removeAll(keepingCapacity: true)
+            rules.breaks(in: TextWindow(bytes: bytes, lower: paragraph.start, upper: paragraph.end), into: &ends)
+            ends.append(paragraph.end)
             var start = paragraph.start
-            for end in rules.breaks(in: window) + [paragraph.end] {
+            for end in ends {
                 if let span = Self.trimmed(bytes, start, end) { sentences.append(Sentence(span: span, paragraph: index)) }
                 start = end
             }

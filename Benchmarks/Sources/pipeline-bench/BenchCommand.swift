@@ -9,6 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
             RunBenchmark.self,
             MemoryBenchmark.self,
             TermsBenchmark.self,
+            SegmentBenchmark.self,
         ]
     )
 }

@@ -44,10 +44,9 @@ struct CompiledRuleSet: Sendable {
         rules.allSatisfy { $0.before.runsOnAutomaton && $0.after.runsOnAutomaton }
     }
 
-    /// Break positions strictly inside the window, ascending.
-    func breaks(in window: TextWindow) -> [Int] {
-        var result: [Int] = []
-        guard window.upper - window.lower > 1, !rules.isEmpty else { return result }
+    /// Appends the break positions strictly inside the window, ascending.
+    func breaks(in window: TextWindow, into result: inout [Int]) {
+        guard window.upper - window.lower > 1, !rules.isEmpty else { return }
         var icu: ICUText?
         let bytes = window.bytes
         let checkStarts = !startFilter.isEmpty
@@ -65,7 +64,6 @@ struct CompiledRuleSet: Sendable {
             if !certain, !isCandidate(window, position) { continue }
             if decides(window, position, &icu) { result.append(position) }
         }
-        return result
     }
 
     /// The exact test behind the byte tables, which only approximate non-ASCII scalars.
@@ -77,9 +75,10 @@ struct CompiledRuleSet: Sendable {
     }
 
     private func decides(_ window: TextWindow, _ position: Int, _ icu: inout ICUText?) -> Bool {
-        for rule in rules where rule.before.matches(in: window, at: position, icu: &icu)
-            && rule.after.matches(in: window, at: position, icu: &icu) {
-            return rule.isBreak
+        // Indexing (rather than `for rule in rules`) reads each rule in place instead of copying it.
+        for index in rules.indices where rules[index].before.matches(in: window, at: position, icu: &icu)
+            && rules[index].after.matches(in: window, at: position, icu: &icu) {
+            return rules[index].isBreak
         }
         return false
     }
@@ -89,14 +88,17 @@ struct CompiledRuleSet: Sendable {
 struct ScalarFilter: Sendable {
     /// Exact for ASCII bytes; for the others, set when some non-ASCII scalar may belong.
     let byteTable: [Bool]
+    /// Exact answers for U+0000–U+07FF, where umlauts and most punctuation live.
+    private let lowTable: [Bool]
     private let sets: [ScalarSet]
 
     /// - Parameter flagsLastByte: index non-ASCII scalars by their last (continuation) byte, for
     ///   scalars before a position; otherwise by their lead byte, for scalars after it.
     init(_ sets: [ScalarSet], flagsLastByte: Bool) {
         self.sets = sets
+        lowTable = (0..<UInt32(0x800)).map { scalar in sets.contains { $0.contains(scalar) } }
         var table = [Bool](repeating: false, count: 256)
-        for byte in 0..<128 where sets.contains(where: { $0.contains(UInt32(byte)) }) { table[byte] = true }
+        for byte in 0..<128 { table[byte] = lowTable[byte] }
         if sets.contains(where: \.mayContainNonASCII) {
             for byte in flagsLastByte ? 0x80...0xBF : 0xC2...0xF4 { table[byte] = true }
         }
@@ -106,6 +108,7 @@ struct ScalarFilter: Sendable {
     var isEmpty: Bool { sets.isEmpty }
 
     func contains(_ scalar: UInt32) -> Bool {
-        sets.contains { $0.contains(scalar) }
+        if scalar < 0x800 { return lowTable[Int(scalar)] }
+        return sets.contains { $0.contains(scalar) }
     }
 }

@@ -36,6 +36,10 @@ struct LineLayout: Sendable {
     private func flush(_ block: inout [Line], into result: inout [TextSpan], _ bytes: UnsafeBufferPointer<UInt8>) {
         guard !block.isEmpty else { return }
         defer { block.removeAll(keepingCapacity: true) }
+        if block.count == 1 {
+            result.append(TextSpan(start: block[0].contentStart, end: block[0].contentEnd))
+            return
+        }
         let features = block.map { LineFeatures($0, bytes, profile) }
         let shape = BlockShape(features)
         var start = block[0].contentStart
@@ -182,9 +186,9 @@ private struct LineFeatures {
                 let byte = UInt8(value)
                 if (0x41...0x5A).contains(byte) { letters += 1 }
                 if (0x61...0x7A).contains(byte) { letters += 1; lowercase += 1 }
-            } else if let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
+            } else if Letters.isLetter(value) {
                 letters += 1
-                if scalar.properties.isLowercase { lowercase += 1 }
+                if Letters.isLowercase(value) { lowercase += 1 }
             }
             index += width
         }
@@ -193,8 +197,7 @@ private struct LineFeatures {
 
         let first = Self.word(bytes, from: start, end)
         firstWordLength = first.scalars
-        let firstScalar = start < end ? Unicode.Scalar(UTF8Decoding.decode(bytes, at: start, limit: end).0) : nil
-        startsLowercase = firstScalar?.properties.isLowercase ?? false
+        startsLowercase = start < end && Letters.isLowercase(UTF8Decoding.decode(bytes, at: start, limit: end).0)
         marker = Self.marker(bytes, start: start, first: first, end: end, profile)
 
         // The end of the line: continuing punctuation, a hyphenated word, or a continuation word.
@@ -203,18 +206,17 @@ private struct LineFeatures {
         if start < end {
             let (last, lastWidth) = UTF8Decoding.decode(bytes, endingAt: end, floor: start)
             let beforeLast = end - lastWidth > start ? UTF8Decoding.decode(bytes, endingAt: end - lastWidth, floor: start).0 : nil
-            let letterBefore = beforeLast.flatMap(Unicode.Scalar.init)?.properties.isAlphabetic ?? false
+            let letterBefore = beforeLast.map(Letters.isLetter) ?? false
             if Self.continuingPunctuation.contains(last) || (last == 0x2D && letterBefore) {
                 continues = true
-            } else if Unicode.Scalar(last)?.properties.isAlphabetic == true {
+            } else if Letters.isLetter(last) {
                 var wordStart = end
                 while wordStart > start {
                     let (value, width) = UTF8Decoding.decode(bytes, endingAt: wordStart, floor: start)
-                    guard Unicode.Scalar(value)?.properties.isAlphabetic == true else { break }
+                    guard Letters.isLetter(value) else { break }
                     wordStart -= width
                 }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)
-                continues = profile.isContinuationWord(Substring(word))
+                continues = profile.isContinuationWord(UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
             }
             var cursor = end
             while cursor > start {
@@ -246,17 +248,17 @@ private struct LineFeatures {
     private static func marker(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, first: (end: Int, scalars: Int), end: Int,
                                _ profile: LanguageProfile) -> Marker? {
         guard first.end < end, first.scalars > 0 else { return nil }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<first.end]), as: UTF8.self)
-        let scalars = Array(word.unicodeScalars)
-        if scalars.count == 1, bullets.contains(scalars[0].value) { return .bullet }
-        if scalars.allSatisfy({ $0 == "#" }), scalars.count <= 6 { return .heading }
-        let body = scalars.first == "(" ? scalars.dropFirst() : scalars[...]
-        guard let close = body.last, close == "." || close == ")" else { return nil }
+        if first.scalars == 1, bullets.contains(UTF8Decoding.decode(bytes, at: start, limit: end).0) { return .bullet }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<first.end])
+        if word.count <= 6, word.allSatisfy({ $0 == UInt8(ascii: "#") }) { return .heading }
+        // 1. 2) (3) a) (b)
+        let body = word.first == UInt8(ascii: "(") ? word.dropFirst() : word[...]
+        guard let close = body.last, close == UInt8(ascii: ".") || close == UInt8(ascii: ")") else { return nil }
         let label = body.dropLast()
-        let isNumber = (1...3).contains(label.count) && label.allSatisfy { ("0"..."9").contains($0) }
-        let isLetter = close == ")" && label.count == 1 && label.allSatisfy { $0.properties.isLowercase }
+        let isNumber = (1...3).contains(label.count) && label.allSatisfy { (0x30...0x39).contains($0) }
+        let isLetter = close == UInt8(ascii: ")") && label.count == 1 && label.allSatisfy { (0x61...0x7A).contains($0) }
         guard isNumber || isLetter else { return nil }
-        if close == "." {
+        if close == UInt8(ascii: ".") {
             // `3. Oktober` at the start of a line continues a date, it does not number an item.
             var nextStart = first.end
             while nextStart < end, let width = Whitespace.width(in: bytes, at: nextStart, limit: end) { nextStart += width }
@@ -265,6 +267,21 @@ private struct LineFeatures {
             if profile.isOrdinalNoun(Substring(nextWord)) { return nil }
         }
         return .enumerator
+    }
+}
+
+/// Letter tests with an ASCII fast path: the layout asks them for every character of a line.
+enum Letters {
+    @inline(__always)
+    static func isLetter(_ value: UInt32) -> Bool {
+        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        return Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+    }
+
+    @inline(__always)
+    static func isLowercase(_ value: UInt32) -> Bool {
+        if value < 0x80 { return (0x61...0x7A).contains(value) }
+        return Unicode.Scalar(value)?.properties.isLowercase ?? false
     }
 }
 

@@ -6,7 +6,7 @@
 ///
 /// Assertions (`\b`, `^`, `$`) depend on the characters on both sides of a position; a state keeps
 /// them pending until the next character is known, and remembers the kind of the last one read.
-struct DFA: Sendable {
+final class DFA: Sendable {
     let alphabet: Alphabet
     /// `table[state * classCount + class]`: next state, with `acceptBit` set when the pattern
     /// matched before reading that class.

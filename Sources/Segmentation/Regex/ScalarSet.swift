@@ -53,7 +53,16 @@ indirect enum ScalarSet: Hashable, Sendable {
         }
     }
 
-    func contains(_ scalar: UInt32) -> Bool { contains(ScalarTraits(scalar)) }
+    /// Membership of one scalar; looks up its category or properties only if an atom needs them.
+    func contains(_ scalar: UInt32) -> Bool {
+        switch self {
+        case .ranges: return contains(ScalarTraits(scalar: scalar, category: 0, isAlphabetic: false))
+        case .categories, .alphabetic: return contains(ScalarTraits(scalar))
+        case .union(let sets): return sets.contains { $0.contains(scalar) }
+        case .intersection(let a, let b): return a.contains(scalar) && b.contains(scalar)
+        case .complement(let set): return !set.contains(scalar)
+        }
+    }
 
     /// Whether some scalar at or above U+0080 may belong: false lets the alphabet skip this set for
     /// non-ASCII text. Conservative (true when unsure).
