@@ -65,6 +65,16 @@ struct SummarizerTests {
         }
     }
 
+    @Test("a sentence that repeats the title is no key point", arguments: SummaryMethod.allCases)
+    func titleLine(method: SummaryMethod) throws {
+        let input = SummaryInput(
+            sentences: [Fixtures.articleTitle] + Fixtures.article, paragraphs: [0] + Array(repeating: 1, count: Fixtures.article.count),
+            title: Fixtures.articleTitle)
+        let summary = try Summarizer(method: method, language: "de").summarize(input, length: .sentences(2))
+        #expect(!summary.picks.contains { $0.sentence == 0 })
+        #expect(summary.picks.count == 2)
+    }
+
     @Test("empty documents and empty sentences give no picks", arguments: [[], ["", " – "]])
     func empty(sentences: [String]) throws {
         let summary = try Summarizer(language: "de").summarize(SummaryInput(sentences: sentences), length: .sentences(3))

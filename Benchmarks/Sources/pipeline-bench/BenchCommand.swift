@@ -10,6 +10,8 @@ struct BenchCommand: AsyncParsableCommand {
             MemoryBenchmark.self,
             TermsBenchmark.self,
             SegmentBenchmark.self,
+            SummarizeBenchmark.self,
+            SummaryEvaluation.self,
         ]
     )
 }

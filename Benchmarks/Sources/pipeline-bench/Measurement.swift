@@ -43,7 +43,7 @@ enum Corpus {
         return documents
     }
 
-    private static func files(in paths: [String]) throws -> [String] {
+    static func files(in paths: [String]) throws -> [String] {
         try paths.flatMap { path -> [String] in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CorpusError.missing(path) }

@@ -9,6 +9,9 @@ struct TermDocument: Sendable {
     let vocabularySize: Int
     /// Content term ids of the title, unique and sorted.
     let titleTerms: [Int32]
+    /// Whether each sentence is the title itself (the same words in the same order), as when a
+    /// text's first line is both its title and its first paragraph: the title is no key point.
+    let repeatsTitle: [Bool]
 
     var sentenceCount: Int { terms.count }
 
@@ -47,6 +50,7 @@ struct TermDocument: Sendable {
         terms = wordIDs.map { ids in ids.compactMap { termOfWord[Int($0)] >= 0 ? termOfWord[Int($0)] : nil } }
         wordCounts = wordIDs.map(\.count)
         titleTerms = Set(titleWordIDs.compactMap { termOfWord[Int($0)] >= 0 ? termOfWord[Int($0)] : nil }).sorted()
+        repeatsTitle = wordIDs.map { !titleWordIDs.isEmpty && $0 == titleWordIDs }
         vocabularySize = termOfStem.count
     }
 
