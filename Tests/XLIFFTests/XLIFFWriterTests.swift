@@ -65,7 +65,7 @@ extension XMLTree.Element {
             let expected = combination.options.state == .initial ? [:]
                 : Dictionary(uniqueKeysWithValues: exported.map { ($0, document.text(of: $0)) })
             #expect(translations == expected)
-        case .memory:
+        case .memory, .memoryOrSource:
             let expected = document.translations.filter { combination.options.content == .all || [1, 3].contains($0.key) }
             #expect(translations == expected.mapValues(\.text))
         }
@@ -140,6 +140,19 @@ extension XMLTree.Element {
         #expect(root.allElements.allSatisfy {
             [XLIFFNamespace.xliff2, XLIFFNamespace.glossary, XLIFFNamespace.metadata].contains($0.namespace)
         })
+    }
+
+    @Test(arguments: XLIFFVersion.allCases)
+    func memoryOrSourceCopiesTheSourceWhereNoTranslationIsKnown(_ version: XLIFFVersion) throws {
+        let document = Export.document()
+        let exported = try ExportedDocument(document, options: XLIFFOptions(version: version, prefill: .memoryOrSource, state: .final))
+        let segments = exported.units.flatMap(\.segments)
+        #expect(segments.map(\.target) == [
+            document.text(of: 0), document.translations[1]!.text, document.text(of: 2), document.translations[3]!.text,
+            document.text(of: 4),
+        ])
+        // The translator's text takes the configured state; copies and the fuzzy match stay initial.
+        #expect(segments.map(\.state) == [.initial, .final, .initial, .initial, .initial])
     }
 
     @Test(arguments: XLIFFVersion.allCases)

@@ -201,12 +201,13 @@ extension ExportedDocument {
 
         func segment(_ sentence: Int) -> Segment {
             let source = runs(of: sentence)
+            let copy = source.map(\.text).joined()
             var target: String?
             var origin: Translation.Origin?
             switch options.prefill {
             case .empty: break
-            case .source: target = source.map(\.text).joined()
-            case .memory:
+            case .source: target = copy
+            case .memory, .memoryOrSource:
                 if let translation = document.translations[sentence] {
                     target = XMLCharacters.sanitized(translation.text)
                     origin = translation.origin
@@ -214,7 +215,10 @@ extension ExportedDocument {
             }
             if target?.isEmpty == true { target = nil; origin = nil }
             let state: XLIFFState
-            if target == nil {
+            if target == nil, options.prefill == .memoryOrSource {
+                target = copy
+                state = .initial // a copy to overwrite, not a translation
+            } else if target == nil {
                 state = .initial
             } else if case .memory(let percent) = origin, percent < 100 {
                 state = .initial // a fuzzy match is a suggestion, not a translation

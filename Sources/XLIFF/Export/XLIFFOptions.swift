@@ -18,6 +18,9 @@ public struct XLIFFOptions: StageOptions {
         case source
         /// Targets come from `document.translations` (returned XLIFF, translation memory); others stay empty.
         case memory
+        /// As `memory`, and the other targets start as a copy of the source (state `initial`), so that
+        /// OmegaT shows every segment.
+        case memoryOrSource = "memory-or-source"
     }
 
     public enum FileGrouping: String, Codable, Sendable, CaseIterable {
@@ -47,8 +50,8 @@ public struct XLIFFOptions: StageOptions {
 
     public static let help: [(key: String, help: String)] = [
         ("version", "XLIFF version: 1.2 (OmegaT, strict schema) or 2.1"),
-        ("prefill", "targets: empty, source (copy of the source) or memory (known translations)"),
-        ("state", "state of pre-filled segments: initial, translated, reviewed or final"),
+        ("prefill", "targets: empty, source (a copy), memory (known translations) or memory-or-source (known, else a copy)"),
+        ("state", "state of pre-filled targets: initial, translated, reviewed or final; copies made by memory-or-source stay initial"),
         ("files", "per-document or per-batch (one file for the whole run)"),
         ("content", "all, or summary (only the briefing's sentences)"),
         ("tbx", "also write a TBX v3 term base of the glossary entries used"),
