@@ -58,6 +58,26 @@ import Testing
         #expect(TermForms.forms(of: GlossaryTerm(text: "Hund", language: "de")).needsStemmer)
     }
 
+    @Test(arguments: [
+        ("Fördergelder", "usually plural; singular Fördergeld", ["Fördergeld"]),
+        ("Rechenzentrum", "plural Rechenzentren (-um -> -en)", ["Rechenzentren"]),
+        ("Elon Musk", "genitive Elon Musks", ["Elon Musks"]),
+        ("Aufsichtsrat", "umlaut plural: Aufsichtsräte", ["Aufsichtsräte"]),
+        ("Vereinigte Staaten", "plural name: Vereinigten Staaten", []),
+        ("Sonderberater", "feminine Sonderberaterin is a separate lexeme", []),
+        ("Politik", "NOT Politiker (politician)", []),
+    ])
+    func notesMayDeclareForms(term: String, note: String, expected: [String]) {
+        #expect(TermNotes.declaredForms(in: note, of: term) == expected)
+    }
+
+    @Test func declaredFormsJoinTheGeneratedOnes() {
+        let term = GlossaryTerm(text: "Fördergelder", language: "de", partOfSpeech: "noun", gender: .neuter, note: "singular Fördergeld")
+        let forms = TermForms.forms(of: term).forms
+        #expect(forms.contains(TermForm(text: "Fördergeld", kind: .inflected, startsCompounds: false)))
+        #expect(forms.contains { $0.text == "Fördergeldern" })
+    }
+
     @Test func genitiveFormsDoNotStartCompounds() throws {
         let forms = try #require(GermanInflection.forms(of: GlossaryTerm(text: "Rechenzentrum", language: "de", partOfSpeech: "noun", gender: .neuter)))
         #expect(forms.first { $0.text == "Rechenzentrums" }?.startsCompounds == false)

@@ -19,16 +19,22 @@ public struct TermForm: Sendable, Hashable {
 /// Chooses how a term's forms are found, by the language it is in.
 public enum TermForms {
     /// The forms to index, and whether the stemmer must stand in for missing grammar (`fuzzy` matches).
+    /// Forms the term's note spells out (`plural Rechenzentren`) are added to the generated ones.
     public static func forms(of term: GlossaryTerm) -> (forms: [TermForm], needsStemmer: Bool) {
         let citation = TermForm(text: term.text, kind: .exact, startsCompounds: true)
+        var (forms, needsStemmer): ([TermForm], Bool)
         switch term.language {
         case "de":
-            guard let forms = GermanInflection.forms(of: term) else { return ([citation], true) }
-            return (forms, false)
+            if let generated = GermanInflection.forms(of: term) { (forms, needsStemmer) = (generated, false) }
+            else { (forms, needsStemmer) = ([citation], true) }
         case "en":
-            return (EnglishInflection.forms(of: term), false)
+            (forms, needsStemmer) = (EnglishInflection.forms(of: term), false)
         default:
-            return ([citation], false)
+            (forms, needsStemmer) = ([citation], false)
         }
+        for declared in TermNotes.declaredForms(in: term.note ?? "", of: term.text) where !forms.contains(where: { $0.text == declared }) {
+            forms.append(TermForm(text: declared, kind: .inflected, startsCompounds: false))
+        }
+        return (forms, needsStemmer)
     }
 }

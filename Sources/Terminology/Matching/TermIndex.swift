@@ -44,9 +44,9 @@ struct TermIndex: Sendable {
     /// among them needs the two-token lookup. Small, because few words start multi-word terms.
     private(set) var startsLongerForm = PostingTable([])
     private(set) var startsLongerStemForm = PostingTable([])
-    /// Hashes of the first three to five letters of every stem in stem patterns (see `StemPrefix`):
-    /// a text token is stemmed only when its own prefix is among them.
-    private(set) var stemPrefixes = PostingTable([])
+    /// Hashes of every stem in stem patterns: a text token is stemmed only when one of its prefixes is
+    /// among them (see `StemPrefix`).
+    private(set) var stems = PostingTable([])
 
     var hasStemPatterns: Bool { !byStemKey.isEmpty }
 
@@ -62,7 +62,7 @@ struct TermIndex: Sendable {
         let stemmer = GermanStemmer()
         var formKeys: [(UInt64, Int32)] = []
         var stemKeys: [(UInt64, Int32)] = []
-        var prefixes = Set<UInt64>()
+        var stemHashes = Set<UInt64>()
         for (entryIndex, entry) in glossary.entries.enumerated() {
             let (forms, needsStemmer) = TermForms.forms(of: entry.term)
             for form in forms {
@@ -80,7 +80,7 @@ struct TermIndex: Sendable {
                 stemKeys.append((key, Int32(patterns.count - 1)))
                 let pattern = patterns[patterns.count - 1]
                 for token in tokens[Int(pattern.firstToken)..<Int(pattern.firstToken + pattern.tokenCount)] {
-                    prefixes.insert(StemPrefix.hash(arena[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedLength)]))
+                    stemHashes.insert(StemPrefix.hash(arena[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedLength)]))
                 }
             }
         }
@@ -91,7 +91,7 @@ struct TermIndex: Sendable {
             let first = tokens[Int(pattern.firstToken)].hash
             if pattern.byStem { longerStem.insert(first) } else { longer.insert(first) }
         }
-        stemPrefixes = PostingTable(prefixes.map { ($0, 0) })
+        stems = PostingTable(stemHashes.map { ($0, 0) })
         startsLongerForm = PostingTable(longer.map { ($0, 0) })
         startsLongerStemForm = PostingTable(longerStem.map { ($0, 0) })
     }
@@ -170,55 +170,41 @@ struct TermIndex: Sendable {
     }
 }
 
-/// The prefix test that spares most tokens the stemmer. A Snowball German stem keeps the first three
-/// letters of the word (its regions start no earlier) and only folds umlauts and ß, so a token can
-/// share a stem only if its folded first letters equal the stem's. Prefixes are three to five letters.
+/// The test that spares most tokens the stemmer. A Snowball German stem is a prefix of the word once
+/// the word is lower-cased with umlauts folded and ß spelt ss (the stemmer only removes suffixes and
+/// folds those letters), so a token can share a stem with a pattern only if one of its prefixes is that
+/// stem. Checking every prefix against a table of the index's stems costs far less than stemming.
 enum StemPrefix {
-    static let longest = 5
+    /// The hash of a whole stem, as `mayMatch` computes it for a prefix.
+    static func hash(_ stem: ArraySlice<UInt8>) -> UInt64 { FNV.hash(stem) }
 
-    /// The hash of a stem's first letters (all of them when it is shorter than `longest`).
-    static func hash(_ stem: ArraySlice<UInt8>) -> UInt64 {
-        var hash = FNV.offsetBasis
-        var letters = 0
-        for byte in stem {
-            if byte & 0xC0 != 0x80 {
-                if letters == longest { break }
-                letters += 1
-            }
-            hash = FNV.add(byte, to: hash)
-        }
-        return hash
-    }
-
-    /// Whether any prefix of three to five letters of the folded token (umlauts and ß folded as the
-    /// stemmer does) is in `prefixes`.
-    static func mayMatch(_ folded: ArraySlice<UInt8>, prefixes: PostingTable) -> Bool {
+    /// Whether some prefix of the folded token, of three letters or more, is one of `stems`.
+    static func mayMatch(_ folded: ArraySlice<UInt8>, stems: PostingTable) -> Bool {
         var hash = FNV.offsetBasis
         var letters = 0
         var index = folded.startIndex
-        while index < folded.endIndex, letters < longest {
+        while index < folded.endIndex {
             let byte = folded[index]
-            var folding: (UInt8, UInt8?)? = nil
             if byte == 0xC3, index + 1 < folded.endIndex {
-                switch folded[index + 1] {
-                case 0xA4: folding = (0x61, nil) // ä
-                case 0xB6: folding = (0x6F, nil) // ö
-                case 0xBC: folding = (0x75, nil) // ü
-                case 0x9F: folding = (0x73, 0x73) // ß
-                default: break
+                let folding: (UInt8, UInt8?)? = switch folded[index + 1] {
+                case 0xA4: (0x61, nil) // ä
+                case 0xB6: (0x6F, nil) // ö
+                case 0xBC: (0x75, nil) // ü
+                case 0x9F: (0x73, 0x73) // ß
+                default: nil
                 }
-            }
-            if let (first, second) = folding {
-                hash = FNV.add(first, to: hash)
-                letters += 1
-                if letters >= 3, prefixes.contains(hash) { return true }
-                if let second, letters < longest {
-                    hash = FNV.add(second, to: hash)
+                if let (first, second) = folding {
+                    hash = FNV.add(first, to: hash)
                     letters += 1
-                    if letters >= 3, prefixes.contains(hash) { return true }
+                    if letters >= 3, stems.contains(hash) { return true }
+                    if let second {
+                        hash = FNV.add(second, to: hash)
+                        letters += 1
+                        if letters >= 3, stems.contains(hash) { return true }
+                    }
+                    index += 2
+                    continue
                 }
-                index += 2
-                continue
             }
             // One scalar, all its bytes.
             hash = FNV.add(byte, to: hash)
@@ -228,7 +214,7 @@ enum StemPrefix {
                 index += 1
             }
             letters += 1
-            if letters >= 3, prefixes.contains(hash) { return true }
+            if letters >= 3, stems.contains(hash) { return true }
         }
         return false
     }

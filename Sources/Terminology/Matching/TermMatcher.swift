@@ -1,3 +1,4 @@
+import Foundation
 import PipelineCore
 
 /// Finds glossary terms in text: whole tokens, leftmost-longest, non-overlapping.
@@ -129,8 +130,12 @@ public struct TermMatcher: Sendable {
                     guard let stem = stem(of: position + offset), stem == expected.hash,
                           firstLetterCaseAllows(term: expected, text: token) else { return nil }
                 } else {
-                    guard token.hash == expected.hash, foldedEqual(expected, token),
-                          caseAllows(term: expected, text: token.cased, sensitive: pattern.caseSensitive) else { return nil }
+                    guard token.hash == expected.hash else { return nil }
+                    // Most hits are written exactly as in the glossary; only the rest needs the case rule.
+                    if !casedEqual(expected, token) {
+                        guard foldedEqual(expected, token),
+                              caseAllows(term: expected, text: token.cased, sensitive: pattern.caseSensitive) else { return nil }
+                    }
                 }
             }
             let last = position + count - 1
@@ -204,7 +209,7 @@ public struct TermMatcher: Sendable {
         mutating func stem(of position: Int) -> UInt64? {
             if stems[position] == Self.notStemmed {
                 let folded = scanner.scratch[scanner.tokens[position].folded]
-                if StemPrefix.mayMatch(folded, prefixes: index.stemPrefixes) {
+                if StemPrefix.mayMatch(folded, stems: index.stems) {
                     stems[position] = FNV.hash(stemmer.stem(String(decoding: folded, as: UTF8.self)).utf8)
                 } else {
                     stems[position] = Self.noStem
@@ -215,6 +220,16 @@ public struct TermMatcher: Sendable {
 
         static let notStemmed: UInt64 = 0
         static let noStem: UInt64 = 1
+
+        func casedEqual(_ expected: TermIndex.PatternToken, _ token: TokenScanner.Token) -> Bool {
+            let count = token.cased.count
+            guard Int(expected.casedLength) == count else { return false }
+            return index.arena.withUnsafeBufferPointer { arena in
+                scanner.scratch.withUnsafeBufferPointer { scratch in
+                    memcmp(arena.baseAddress! + Int(expected.casedStart), scratch.baseAddress! + token.cased.lowerBound, count) == 0
+                }
+            }
+        }
 
         func foldedEqual(_ expected: TermIndex.PatternToken, _ token: TokenScanner.Token, length: Int? = nil) -> Bool {
             let count = length ?? token.folded.count
