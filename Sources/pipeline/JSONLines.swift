@@ -17,14 +17,22 @@ enum JSONLines {
             lineNumber += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
+            let data = Data(trimmed.utf8)
+            guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
                 throw JSONLinesError.notAnObject(line: lineNumber)
             }
+            // Foundation's JSONSerialization on Linux drops a leading U+FEFF from string values, which
+            // would shift every offset into "text" by one; JSONDecoder keeps the string as written.
+            if let text = (try? JSONDecoder().decode(TextField.self, from: data))?.text { object["text"] = text }
             let added = try transform(object, lineNumber)
             let addedJSON = String(decoding: try encoder.encode(added), as: UTF8.self)
             output.write(splice(addedJSON, into: trimmed, existingKeys: Set(object.keys)) + "\n")
         }
         output.flush()
+    }
+
+    private struct TextField: Decodable {
+        let text: String?
     }
 
     /// Appends the members of `addedJSON` (an object) to the object `line`. A key already present

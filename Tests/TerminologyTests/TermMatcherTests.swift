@@ -143,6 +143,7 @@ import Testing
 
     @Test func emptyAndPunctuationOnlyTextFindsNothing() {
         #expect(Self.matcher.matches(in: "").isEmpty)
+        #expect(Self.matcher.matches(in: "KI", within: [TextSpan(start: 1, end: 99)]).isEmpty)
         #expect(Self.matcher.matches(in: " – „“ ‚‘ … ").isEmpty)
     }
 }

@@ -46,7 +46,11 @@ public struct TermMatcher: Sendable {
         return copy.withUTF8 { bytes in
             var session = Session(matcher: self, text: bytes)
             var found: [TermMatch] = []
-            for span in spans { session.match(span.start..<span.end, into: &found) }
+            for span in spans {
+                // A span reaching past the text is cut to it rather than trusted.
+                let start = min(max(0, span.start), bytes.count), end = min(max(start, span.end), bytes.count)
+                session.match(start..<end, into: &found)
+            }
             return found
         }
     }
