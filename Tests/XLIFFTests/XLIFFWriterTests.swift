@@ -39,6 +39,12 @@ enum Export {
         try XLIFFWriter(version: options.version, languages: languages, provenance: "pipeline test").write(document, options: options)
     }
 
+    /// A sentence as its segment shows it: the text without the block marker (`## `, `- `) it may open with.
+    static func segmentText(_ sentence: Int, in document: AnnotatedDocument) -> String {
+        let exported = try! ExportedDocument(document, options: XLIFFOptions())
+        return exported.units.flatMap(\.segments).first { $0.sentence == sentence }!.sourceText
+    }
+
     static func tree(_ data: Data) throws -> XMLTree.Element { try SafeXMLReader.parse(data, fileName: "export.xlf") }
 }
 
@@ -63,7 +69,7 @@ extension XMLTree.Element {
             // A copy of the source counts only when the file says it is translated (names often are).
             let exported = combination.options.content == .all ? Array(0..<5) : [1, 3]
             let expected = combination.options.state == .initial ? [:]
-                : Dictionary(uniqueKeysWithValues: exported.map { ($0, document.text(of: $0)) })
+                : Dictionary(uniqueKeysWithValues: exported.map { ($0, Export.segmentText($0, in: document)) })
             #expect(translations == expected)
         case .memory, .memoryOrSource:
             let expected = document.translations.filter { combination.options.content == .all || [1, 3].contains($0.key) }
@@ -148,8 +154,8 @@ extension XMLTree.Element {
         let exported = try ExportedDocument(document, options: XLIFFOptions(version: version, prefill: .memoryOrSource, state: .final))
         let segments = exported.units.flatMap(\.segments)
         #expect(segments.map(\.target) == [
-            document.text(of: 0), document.translations[1]!.text, document.text(of: 2), document.translations[3]!.text,
-            document.text(of: 4),
+            Export.segmentText(0, in: document), document.translations[1]!.text, Export.segmentText(2, in: document), document.translations[3]!.text,
+            Export.segmentText(4, in: document),
         ])
         // The translator's text takes the configured state; copies and the fuzzy match stay initial.
         #expect(segments.map(\.state) == [.initial, .final, .initial, .initial, .initial])

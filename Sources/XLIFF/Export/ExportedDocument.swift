@@ -5,8 +5,9 @@ import PipelineCore
 /// (paragraphs) of segments (sentences) and the text between them, with term marks, targets and
 /// summary picks. Small on purpose: a per-batch export keeps only this per document.
 ///
-/// Text before a paragraph's first sentence or after its last (a list bullet, a heading's `##`)
-/// is markup of the input, not content, and is left out: OmegaT would show it as a segment.
+/// Text before a paragraph's first sentence or after its last, and block markers that open a
+/// sentence (`# `, `- `, `1. `; see `BlockMarkup`), are layout of the input, not content, and are
+/// left out: OmegaT would show them as segments, and translators would have to carry them over.
 public struct ExportedDocument: Sendable, Hashable {
     public let documentID: String
     public let ordinal: Int
@@ -162,7 +163,9 @@ extension ExportedDocument {
         var concepts: [ConceptUse] = []
         var conceptIndex: [String: Int] = [:]
         func runs(of sentence: Int) -> [Run] {
-            let span = document.sentences[sentence].span
+            let whole = document.sentences[sentence].span
+            let markup = BlockMarkup.prefixLength(in: bytes, sentenceStart: whole.start, end: whole.end)
+            let span = TextSpan(start: whole.start + markup, end: whole.end)
             var result: [Run] = []
             var cursor = span.start
             for match in document.terms(in: sentence) where match.span.start >= cursor && match.span.end <= span.end {

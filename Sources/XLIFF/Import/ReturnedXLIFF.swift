@@ -104,10 +104,7 @@ extension ReturnedXLIFF {
                 guard present.insert(id).inserted else {
                     throw XLIFFImportError.duplicateSegment(file: fileName, line: segment.line, segment: id)
                 }
-                guard Self.normalized(segment.source) == Self.normalized(want.source) else {
-                    throw XLIFFImportError.sourceChanged(
-                        file: fileName, line: segment.line, segment: id, expected: want.source, found: segment.source)
-                }
+                let segment = try Self.withoutBlockMarker(segment, expected: want.source, id: id, file: fileName)
                 if let translation = Self.translation(of: segment, sentence: want.sentence) {
                     translations.append(translation)
                 }
@@ -139,6 +136,25 @@ extension ReturnedXLIFF {
             return absent.isEmpty ? nil : "\(unit.id) (\(absent.joined(separator: ", ")))"
         }
         throw XLIFFImportError.missingUnits(file: fileName, document: document, units: missing)
+    }
+
+    /// Checks the segment's source against the expected text. Files exported before block markers
+    /// (`- `, `# `) were left out of segments carry them in source and target: the marker is accepted
+    /// and dropped from both, so such files still map and their translations come back clean.
+    private static func withoutBlockMarker(_ segment: Segment, expected: String, id: String, file: String) throws -> Segment {
+        let found = normalized(segment.source)
+        let wanted = normalized(expected)
+        if found == wanted { return segment }
+        let marker = found.dropLast(wanted.count)
+        guard found.hasSuffix(wanted), marker.last == " ", marker.allSatisfy({ "#-*+>0123456789.) ".contains($0) }) else {
+            throw XLIFFImportError.sourceChanged(
+                file: file, line: segment.line, segment: id, expected: expected, found: segment.source)
+        }
+        let target = segment.target.map { text -> String in
+            let trimmed = text.drop { $0.isWhitespace }
+            return trimmed.hasPrefix(marker) ? String(trimmed.dropFirst(marker.count)) : text
+        }
+        return Segment(id: segment.id, source: expected, target: target, state: segment.state, line: segment.line)
     }
 
     private static func translation(of segment: Segment, sentence: Int) -> ReturnedTranslation? {

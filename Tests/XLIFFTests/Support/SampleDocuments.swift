@@ -22,18 +22,15 @@ enum SampleDocuments {
                 id: id, title: "Rechenzentren für die KI", text: text, source: "Samples/\(id).md",
                 metadata: [MetadataEntry("category", "Politik")]),
             ordinal: ordinal)
+        // As the segmenter gives them: a heading's and a list item's sentence start with their marker.
         let sentences = [
-            "Rechenzentren für die KI",
+            "## Rechenzentren für die KI",
             "Die Bundesregierung plant neue Rechenzentren in Brandenburg.",
             "Der Strombedarf der künstlichen Intelligenz wächst schnell.",
             "Kritiker warnen vor \"Größenwahn\" & Kosten < 5 Mrd. €.",
-            "Die Rechenzentren sollen 2027 fertig sein.",
+            "- Die Rechenzentren sollen 2027 fertig sein.",
         ]
-        let paragraphs = [
-            "## Rechenzentren für die KI",
-            sentences[1] + " " + sentences[2] + "  " + sentences[3],
-            "- " + sentences[4],
-        ]
+        let paragraphs = [sentences[0], sentences[1] + " " + sentences[2] + "  " + sentences[3], sentences[4]]
         document.paragraphs = paragraphs.map { span(of: $0, in: text) }
         var searchFrom = 0
         document.sentences = sentences.enumerated().map { index, sentence in
