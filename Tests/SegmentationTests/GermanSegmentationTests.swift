@@ -4,6 +4,9 @@ import Testing
 /// German cases written for this project, one table per phenomenon.
 struct GermanSegmentationTests {
     static let abbreviationsCases: [SegmentationCase] = [
+        SegmentationCase("Prof. Dr. med. habil. Hans Müller leitet die Klinik.", ["Prof. Dr. med. habil. Hans Müller leitet die Klinik."]),
+        SegmentationCase("Das Verfahren (Az. 5 K 123/20) wurde vertagt.", ["Das Verfahren (Az. 5 K 123/20) wurde vertagt."]),
+        SegmentationCase("Die Regelung gilt bis Ende d. J. Danach wird neu entschieden.", ["Die Regelung gilt bis Ende d. J.", "Danach wird neu entschieden."]),
         SegmentationCase("Laut Prof. Dr. Klaus Berger vom Max-Planck-Institut sind die Ergebnisse robust. Weitere Studien folgen.", ["Laut Prof. Dr. Klaus Berger vom Max-Planck-Institut sind die Ergebnisse robust.", "Weitere Studien folgen."]),
         SegmentationCase("Die Firma investiert ca. 400 Mio. Euro in das neue Werk. Der Bau beginnt im Frühjahr.", ["Die Firma investiert ca. 400 Mio. Euro in das neue Werk.", "Der Bau beginnt im Frühjahr."]),
         SegmentationCase("Betroffen sind u. a. Bayern, Hessen und Sachsen. Dort gelten strengere Regeln.", ["Betroffen sind u. a. Bayern, Hessen und Sachsen.", "Dort gelten strengere Regeln."]),
@@ -32,6 +35,9 @@ struct GermanSegmentationTests {
     ]
 
     static let ordinalsAndDatesCases: [SegmentationCase] = [
+        SegmentationCase("Er belegte Platz 3. Dort hatte ihn niemand erwartet.", ["Er belegte Platz 3.", "Dort hatte ihn niemand erwartet."]),
+        SegmentationCase("Die 16. Bundesversammlung wählte den Präsidenten.", ["Die 16. Bundesversammlung wählte den Präsidenten."]),
+        SegmentationCase("Ludwig XIV. König von Frankreich regierte lange. Sein Hof war prächtig.", ["Ludwig XIV. König von Frankreich regierte lange.", "Sein Hof war prächtig."]),
         SegmentationCase("Die Wahl findet am 26. September statt. Umfragen sehen die Union vorn.", ["Die Wahl findet am 26. September statt.", "Umfragen sehen die Union vorn."]),
         SegmentationCase("Der 1. FC Köln stieg 2018 in die 2. Bundesliga ab. Ein Jahr später kehrte er zurück.", ["Der 1. FC Köln stieg 2018 in die 2. Bundesliga ab.", "Ein Jahr später kehrte er zurück."]),
         SegmentationCase("Er belegte beim Rennen den 3. Platz. Sieger wurde ein Norweger.", ["Er belegte beim Rennen den 3. Platz.", "Sieger wurde ein Norweger."]),
@@ -87,6 +93,7 @@ struct GermanSegmentationTests {
     ]
 
     static let addressesAndPunctuationCases: [SegmentationCase] = [
+        SegmentationCase("Danke für den Hinweis :-) Bis morgen!", ["Danke für den Hinweis :-)", "Bis morgen!"]),
         SegmentationCase("Mehr Informationen gibt es unter www.bundesregierung.de. Die Seite wird laufend aktualisiert.", ["Mehr Informationen gibt es unter www.bundesregierung.de.", "Die Seite wird laufend aktualisiert."]),
         SegmentationCase("Kontakt: info@example.org. Wir melden uns.", ["Kontakt: info@example.org.", "Wir melden uns."]),
         SegmentationCase("Er zögerte … und sagte dann nichts mehr.", ["Er zögerte … und sagte dann nichts mehr."]),
@@ -98,6 +105,7 @@ struct GermanSegmentationTests {
     ]
 
     static let lineStructureCases: [SegmentationCase] = [
+        SegmentationCase("Regierung plant Reform\nOpposition kündigt Widerstand an\n\nDie Bundesregierung hat ein Reformpaket beschlossen.", ["Regierung plant Reform", "Opposition kündigt Widerstand an", "Die Bundesregierung hat ein Reformpaket beschlossen."]),
         SegmentationCase("Neue Regeln für E-Scooter\nAb Juli gelten in der Stadt strengere Vorschriften. Verstöße kosten bis zu 100 Euro.", ["Neue Regeln für E-Scooter", "Ab Juli gelten in der Stadt strengere Vorschriften.", "Verstöße kosten bis zu 100 Euro."]),
         SegmentationCase("Berlin, 12. März 2025\n\nDie Koalition hat sich geeinigt.", ["Berlin, 12. März 2025", "Die Koalition hat sich geeinigt."]),
         SegmentationCase("Wir fordern:\n1. höhere Löhne\n2. kürzere Arbeitszeiten\n3. mehr Urlaub", ["Wir fordern:", "1. höhere Löhne", "2. kürzere Arbeitszeiten", "3. mehr Urlaub"]),

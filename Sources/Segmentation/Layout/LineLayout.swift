@@ -16,6 +16,8 @@ struct LineLayout: Sendable {
     static let shortLineShare = 0.6
     /// A line that leaves more room than this share, even counting the next word, was broken on purpose.
     static let intentionalBreakShare = 0.75
+    /// Blocks narrower than this, without any sentence end, are headings rather than prose.
+    static let headingWidth = 80
 
     /// The paragraphs of a text, as spans trimmed of whitespace, in order.
     func paragraphs(in bytes: UnsafeBufferPointer<UInt8>) -> [TextSpan] {
@@ -61,6 +63,7 @@ struct LineLayout: Sendable {
         if shape.isLineStructured { return true }
         if line.endsWithTerminalPunctuation { return false } // the rules decide
         if next.startsLowercase { return false }
+        if shape.lacksSentenceEnds { return true }
         if line.isAllCaps { return true }
         let room = Double(shape.width) * Self.intentionalBreakShare
         return Double(line.length + 1 + next.firstWordLength) < room
@@ -133,9 +136,13 @@ private struct BlockShape {
     /// Each line stands alone: the block is narrow, or most of its lines (but the last) end
     /// early or at the end of a sentence, which wrapped prose does only now and then.
     let isLineStructured: Bool
+    /// No line ends a sentence and the lines are short: a headline with its subtitle, a dateline
+    /// with a byline — not a wrapped paragraph, whose last line would end with a period.
+    let lacksSentenceEnds: Bool
 
     init(_ lines: [LineFeatures]) {
         width = lines.map(\.length).max() ?? 0
+        lacksSentenceEnds = width < LineLayout.headingWidth && !lines.contains { $0.endsWithTerminalPunctuation }
         guard lines.count >= 3 else {
             isLineStructured = false
             return
