@@ -94,13 +94,13 @@ struct RegexEngineTests {
                         range: NSRange(location: utf16, length: utf16Length - utf16)) != nil
                     let expectedBackward = icuBackward.firstMatch(
                         in: text, options: [.withTransparentBounds], range: NSRange(location: 0, length: utf16)) != nil
-                    #expect(forward.matches(in: window, at: offset, icu: &icuText) == expectedForward,
+                    #expect(forward.matches(in: window, at: window.position(offset), icu: &icuText) == expectedForward,
                             "forward /\(pattern)/ at byte \(offset) of \(text.debugDescription)")
                     // ICU can only test "ends here" by anchoring the search to the position, so in its
                     // eyes a `\z` or `$` inside the pattern matches there too; the automaton knows the
                     // text goes on.
                     if !pattern.contains("\\z"), !pattern.contains("$") {
-                        #expect(backward.matches(in: window, at: offset, icu: &icuText) == expectedBackward,
+                        #expect(backward.matches(in: window, at: window.position(offset), icu: &icuText) == expectedBackward,
                                 "backward /\(pattern)/ at byte \(offset) of \(text.debugDescription)")
                     }
                     guard let scalar = scalars.next() else { break }

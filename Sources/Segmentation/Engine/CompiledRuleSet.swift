@@ -50,19 +50,23 @@ struct CompiledRuleSet: Sendable {
         var icu: ICUText?
         let bytes = window.bytes
         let checkStarts = !startFilter.isEmpty
-        var index = window.lower
         let last = window.upper - 1
-        while index < last {
-            let byte = bytes[index]
-            let position = index + 1
-            index += 1
-            let endHit = endFilter.byteTable[Int(byte)]
-            let startHit = checkStarts && startFilter.byteTable[Int(bytes[position])]
-            guard everyPosition || endHit || startHit else { continue }
-            guard UTF8Decoding.isBoundary(bytes, position, upper: window.upper) else { continue }
-            let certain = everyPosition || (endHit && byte < 0x80) || (startHit && bytes[position] < 0x80)
-            if !certain, !isCandidate(window, position) { continue }
-            if decides(window, position, &icu) { result.append(position) }
+        endFilter.byteTable.withUnsafeBufferPointer { endTable in
+            startFilter.byteTable.withUnsafeBufferPointer { startTable in
+                var index = window.lower
+                while index < last {
+                    let byte = bytes[index]
+                    let position = index + 1
+                    index += 1
+                    let endHit = endTable[Int(byte)]
+                    let startHit = checkStarts && startTable[Int(bytes[position])]
+                    guard everyPosition || endHit || startHit else { continue }
+                    guard UTF8Decoding.isBoundary(bytes, position, upper: window.upper) else { continue }
+                    let certain = everyPosition || (endHit && byte < 0x80) || (startHit && bytes[position] < 0x80)
+                    if !certain, !isCandidate(window, position) { continue }
+                    if decides(window, position, &icu) { result.append(position) }
+                }
+            }
         }
     }
 
@@ -74,7 +78,8 @@ struct CompiledRuleSet: Sendable {
         return startFilter.contains(window.decode(at: position).0)
     }
 
-    private func decides(_ window: TextWindow, _ position: Int, _ icu: inout ICUText?) -> Bool {
+    private func decides(_ window: TextWindow, _ offset: Int, _ icu: inout ICUText?) -> Bool {
+        let position = window.position(offset)
         // Indexing (rather than `for rule in rules`) reads each rule in place instead of copying it.
         for index in rules.indices where rules[index].before.matches(in: window, at: position, icu: &icu)
             && rules[index].after.matches(in: window, at: position, icu: &icu) {

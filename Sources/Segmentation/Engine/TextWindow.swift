@@ -23,15 +23,22 @@ struct TextWindow {
     func decode(endingAt index: Int) -> (UInt32, Int) {
         UTF8Decoding.decode(bytes, endingAt: index, floor: lower)
     }
+}
 
-    func scalar(at index: Int) -> Unicode.Scalar? {
-        guard index < upper else { return nil }
-        return Unicode.Scalar(decode(at: index).0)
-    }
+/// A position in a window with the kinds of the characters either side, worked out once and
+/// shared by every rule tested there (anchors and `\b` depend on them).
+struct TextPosition {
+    let offset: Int
+    let kindBefore: Alphabet.Kind
+    let kindAfter: Alphabet.Kind
+}
 
-    func scalar(before index: Int) -> Unicode.Scalar? {
-        guard index > lower else { return nil }
-        return Unicode.Scalar(decode(endingAt: index).0)
+extension TextWindow {
+    func position(_ offset: Int) -> TextPosition {
+        TextPosition(
+            offset: offset,
+            kindBefore: offset > lower ? .of(decode(endingAt: offset).0) : .boundary,
+            kindAfter: offset < upper ? .of(decode(at: offset).0) : .boundary)
     }
 }
 

@@ -10,6 +10,23 @@ struct Alphabet: Sendable {
         case boundary = 0, word, other, lineFeed, carriageReturn, otherLineTerminator
 
         var isLineTerminator: Bool { self == .lineFeed || self == .carriageReturn || self == .otherLineTerminator }
+
+        /// The kind of a scalar, as every automaton's classes agree on it.
+        static func of(_ scalar: UInt32) -> Kind {
+            scalar < 0x800 ? lowKinds[Int(scalar)] : computed(scalar)
+        }
+
+        private static let lowKinds: [Kind] = (0..<UInt32(0x800)).map(computed)
+
+        private static func computed(_ scalar: UInt32) -> Kind {
+            switch scalar {
+            case 0x0A: .lineFeed
+            case 0x0D: .carriageReturn
+            case _ where ScalarSet.lineTerminator.contains(scalar): .otherLineTerminator
+            case _ where ScalarSet.word.contains(scalar): .word
+            default: .other
+            }
+        }
     }
 
     private let asciiClasses: [UInt16]

@@ -41,19 +41,20 @@ final class DFA: Sendable {
 
     /// Whether the pattern matches text starting at `position` (forward automata) or ending there
     /// (backward automata), reading at most `reach` bytes within `window`.
-    func matches(in window: TextWindow, at position: Int, reach: Int) -> Bool {
+    func matches(in window: TextWindow, at position: TextPosition, reach: Int) -> Bool {
         readsBackwards ? matchesBackwards(in: window, endingAt: position, reach: reach)
             : matchesForwards(in: window, startingAt: position, reach: reach)
     }
 
-    private func startState(besides scalar: UInt32?) -> Int {
-        guard dependsOnContext else { return Int(starts[0]) }
-        guard let scalar else { return Int(starts[Int(Alphabet.Kind.boundary.rawValue)]) }
-        return Int(starts[Int(alphabet.kinds[alphabet.classOf(scalar)].rawValue)])
+    /// The start state, chosen by the kind of the character on the side not read.
+    @inline(__always)
+    private func startState(besides kind: Alphabet.Kind) -> Int {
+        Int(starts[dependsOnContext ? Int(kind.rawValue) : 0])
     }
 
-    private func matchesForwards(in window: TextWindow, startingAt position: Int, reach: Int) -> Bool {
-        var state = startState(besides: window.scalar(before: position)?.value)
+    private func matchesForwards(in window: TextWindow, startingAt start: TextPosition, reach: Int) -> Bool {
+        let position = start.offset
+        var state = startState(besides: start.kindBefore)
         let stride = alphabet.classCount
         let limit = min(window.upper, position + reach)
         var index = position
@@ -76,8 +77,9 @@ final class DFA: Sendable {
         return index >= window.upper && acceptsAtEnd[state]
     }
 
-    private func matchesBackwards(in window: TextWindow, endingAt position: Int, reach: Int) -> Bool {
-        var state = startState(besides: window.scalar(at: position)?.value)
+    private func matchesBackwards(in window: TextWindow, endingAt end: TextPosition, reach: Int) -> Bool {
+        let position = end.offset
+        var state = startState(besides: end.kindAfter)
         let stride = alphabet.classCount
         let limit = max(window.lower, position - reach)
         var index = position

@@ -6,7 +6,7 @@ import Foundation
 /// backreferences, atomic groups, some property names) go to ICU via `NSRegularExpression`, which
 /// is the regex flavour SRX 2.0 prescribes. Every pattern is also compiled by ICU once, so a regex
 /// ICU rejects is an error whichever engine would run it.
-struct RulePattern: Sendable {
+final class RulePattern: Sendable {
     enum Engine: Sendable {
         /// The empty pattern: matches everywhere.
         case always
@@ -67,7 +67,7 @@ struct RulePattern: Sendable {
         if case .icu = engine { false } else { true }
     }
 
-    func matches(in window: TextWindow, at position: Int, icu: inout ICUText?) -> Bool {
+    func matches(in window: TextWindow, at position: TextPosition, icu: inout ICUText?) -> Bool {
         switch engine {
         case .always:
             return true
@@ -75,7 +75,7 @@ struct RulePattern: Sendable {
             return dfa.matches(in: window, at: position, reach: Self.reach)
         case .icu(let pattern):
             if icu == nil { icu = ICUText(window) }
-            return pattern.matches(in: icu!, at: position, reach: Self.reach)
+            return pattern.matches(in: icu!, at: position.offset, reach: Self.reach)
         }
     }
 
