@@ -3,7 +3,7 @@ import PipelineCore
 /// Extractive summarizer: scores the sentences of one document by the chosen method and picks
 /// the best within a length limit.
 ///
-/// Holds immutable data (stop words, stemmer) and a locked cache of stems, so one summarizer is
+/// Holds immutable data (stop words, stemmer) and a locked lexicon of the words seen, so one summarizer is
 /// shared by every document task of a run.
 /// Every method runs in time and memory linear in the document's words (TextRank switches to a
 /// sparse graph past a size threshold), and ties always go to the earlier sentence, so the same
@@ -11,7 +11,7 @@ import PipelineCore
 public struct Summarizer: Sendable {
     public let method: SummaryMethod
     private let profile: LanguageProfile
-    private let stemCache = StemCache()
+    private let lexicon = TermLexicon()
     /// The default method's scoring; other values only in tests and tuning.
     var briefingScorer = BriefingScorer()
     /// The default method's coverage discount: a sentence whose content words are all covered by
@@ -31,7 +31,7 @@ public struct Summarizer: Sendable {
 
     public func summarize(_ input: SummaryInput, length: SummaryLength) -> Summary {
         let document = TermDocument(
-            sentences: input.sentences, title: input.title, profile: profile, stemCache: stemCache)
+            sentences: input.sentences, title: input.title, profile: profile, lexicon: lexicon)
         let scores: [Double]
         var redundancyWeight = 0.0
         switch method {

@@ -17,6 +17,20 @@ struct TextAnalysisTests {
         #expect(document.titleTerms == [document.terms[0][0], document.terms[0][3]].sorted())
     }
 
+    @Test("a shared lexicon, full or not, reads documents as a fresh one does", arguments: [250_000, 10, 0])
+    func sharedLexicon(capacity: Int) throws {
+        let profile = try Fixtures.german()
+        let shared = TermLexicon(capacity: capacity)
+        let documents = [Fixtures.article, Fixtures.longDocument(sentences: 40), Fixtures.article.reversed()]
+        for sentences in documents + documents {
+            let fresh = TermDocument(sentences: sentences, title: Fixtures.articleTitle, profile: profile)
+            let reused = TermDocument(sentences: sentences, title: Fixtures.articleTitle, profile: profile, lexicon: shared)
+            #expect(reused.terms == fresh.terms)
+            #expect(reused.vocabularySize == fresh.vocabularySize)
+            #expect(reused.titleTerms == fresh.titleTerms)
+        }
+    }
+
     static let traitCases: [(sentence: String, alone: Bool, expected: SentenceTraits)] = [
         ("Die Regierung plant neue Regeln.", false, SentenceTraits()),
         ("Wie viel Geld fließt?", false, SentenceTraits(isQuestion: true)),

@@ -18,6 +18,9 @@ struct SummarizeBenchmark: AsyncParsableCommand {
     @Option(help: "Summary length in sentences for the throughput runs.")
     var sentences = 3
 
+    @Option(name: .customLong("method"), help: "Methods to run; repeat for several (default: all).")
+    var methods: [SummaryMethod] = SummaryMethod.allCases
+
     @Option(help: "Sentence counts of the long documents (each run in its own process).")
     var long: [Int] = [1_000, 10_000]
 
@@ -62,7 +65,7 @@ struct SummarizeBenchmark: AsyncParsableCommand {
             print("segmentation on \(name) (\(indices.count) docs): \(segmentation[name]!.rate(indices.count))")
         }
 
-        for method in SummaryMethod.allCases {
+        for method in methods {
             // A fresh summarizer per method: its stem cache starts cold, as in a real run.
             let summarizer = try Summarizer(method: method, language: "de")
             for (name, indices) in groups where name != Self.allDocuments {
@@ -81,7 +84,7 @@ struct SummarizeBenchmark: AsyncParsableCommand {
         }
 
         print("\nlong documents (consecutive corpus sentences), --ratio 0.1, each run in its own process:")
-        for method in SummaryMethod.allCases {
+        for method in methods {
             var results: [(count: Int, probe: ProbeResult)] = []
             for count in long.sorted() {
                 let probe = try probeInChild(count: count, method: method)

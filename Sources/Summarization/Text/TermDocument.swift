@@ -15,9 +15,9 @@ struct TermDocument: Sendable {
 
     var sentenceCount: Int { terms.count }
 
-    /// Words are interned first and classified once per distinct word (through `stemCache`): stop
+    /// Words are interned first and classified once per distinct word (through `lexicon`): stop
     /// words and numbers drop out, the rest are stemmed, and stems numbered in order of first use.
-    init(sentences: [String], title: String, profile: LanguageProfile, stemCache: StemCache = StemCache()) {
+    init(sentences: [String], title: String, profile: LanguageProfile, lexicon: TermLexicon = TermLexicon()) {
         var table = WordTable(expectedWords: min(sentences.count * 8, 1 << 16))
         var scanner = WordScanner()
         var wordIDs: [[Int32]] = []
@@ -31,27 +31,15 @@ struct TermDocument: Sendable {
         scanner.forEachWord(in: title) { titleWordIDs.append(table.intern($0)) }
 
         // Distinct words → term ids (-1 for words that are not content terms).
-        var termOfWord = [Int32](repeating: -1, count: table.count)
-        let stems = stemCache.terms(of: (0..<Int32(table.count)).map(table.word)) { word in
+        let (termOfWord, vocabularySize) = lexicon.terms(of: table) { word in
             Self.isContentWord(word) && !profile.stopWords.contains(word) ? profile.stem(word) : nil
-        }
-        var termOfStem: [String: Int32] = [:]
-        for (word, stem) in stems.enumerated() {
-            guard let stem else { continue }
-            if let term = termOfStem[stem] {
-                termOfWord[Int(word)] = term
-            } else {
-                let term = Int32(termOfStem.count)
-                termOfStem[stem] = term
-                termOfWord[Int(word)] = term
-            }
         }
 
         terms = wordIDs.map { ids in ids.compactMap { termOfWord[Int($0)] >= 0 ? termOfWord[Int($0)] : nil } }
         wordCounts = wordIDs.map(\.count)
         titleTerms = Set(titleWordIDs.compactMap { termOfWord[Int($0)] >= 0 ? termOfWord[Int($0)] : nil }).sorted()
         repeatsTitle = wordIDs.map { !titleWordIDs.isEmpty && $0 == titleWordIDs }
-        vocabularySize = termOfStem.count
+        self.vocabularySize = vocabularySize
     }
 
     /// Single letters and numbers carry no topic.
