@@ -109,15 +109,18 @@ enum GeneratedGlossary {
         return concepts
     }
 
-    /// Words of 4+ letters starting with a capital, most frequent first.
+    /// Words of 4+ letters starting with a capital, most frequent first, leaving out those common in
+    /// lower case as well: sentence-initial function words (`Auch`, `Eine`, `Wenn`) are no terms.
     static func frequentCapitalisedWords(in texts: [String], limit: Int) -> [String] {
-        var counts: [String: Int] = [:]
+        var capitalised: [String: Int] = [:]
+        var lowerCase: [String: Int] = [:]
         for text in texts.prefix(2000) {
-            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 && word.first!.isUppercase {
-                counts[String(word), default: 0] += 1
+            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
+                if word.first!.isUppercase { capitalised[String(word), default: 0] += 1 } else { lowerCase[String(word), default: 0] += 1 }
             }
         }
-        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map(\.key)
+        return capitalised.filter { lowerCase[$0.key.lowercased(), default: 0] * 5 < $0.value }
+            .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map(\.key)
     }
 
     static func tbx(_ concepts: [GlossaryConcept]) -> String {

@@ -189,21 +189,24 @@ public struct TermMatcher: Sendable {
         func better(_ current: Candidate?, _ other: Candidate) -> Candidate {
             guard let current else { return other }
             if other.end != current.end { return other.end > current.end ? other : current }
-            let a = entries[Int(index.patterns[Int(current.pattern)].entry)], b = entries[Int(index.patterns[Int(other.pattern)].entry)]
-            if a.glossaryIndex != b.glossaryIndex { return b.glossaryIndex < a.glossaryIndex ? other : current }
+            // Fields are read one by one: copying whole entries would retain every string they hold.
+            let a = entries[Int(index.patterns[Int(current.pattern)].entry)].glossaryIndex
+            let b = entries[Int(index.patterns[Int(other.pattern)].entry)].glossaryIndex
+            if a != b { return b < a ? other : current }
             let rankA = MatchKind.allCases.firstIndex(of: current.kind)!, rankB = MatchKind.allCases.firstIndex(of: other.kind)!
             if rankA != rankB { return rankB < rankA ? other : current }
             return index.patterns[Int(other.pattern)].entry < index.patterns[Int(current.pattern)].entry ? other : current
         }
 
         func makeMatch(_ candidate: Candidate, startToken: Int) -> TermMatch {
-            let entry = entries[Int(index.patterns[Int(candidate.pattern)].entry)]
+            let entry = Int(index.patterns[Int(candidate.pattern)].entry)
             let span = TextSpan(start: scanner.tokens[startToken].start, end: candidate.end)
             return TermMatch(
                 span: span,
                 surface: String(decoding: UnsafeBufferPointer(rebasing: text[span.start..<span.end]), as: UTF8.self),
-                source: entry.term.text, target: entry.target, conceptID: entry.conceptID, status: entry.status,
-                kind: candidate.kind, partOfSpeech: entry.term.partOfSpeech, deprecatedTargets: entry.deprecatedTargets)
+                source: entries[entry].term.text, target: entries[entry].target, conceptID: entries[entry].conceptID,
+                status: entries[entry].status, kind: candidate.kind, partOfSpeech: entries[entry].term.partOfSpeech,
+                deprecatedTargets: entries[entry].deprecatedTargets)
         }
 
         // MARK: - Comparisons
