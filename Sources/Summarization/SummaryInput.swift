@@ -1,3 +1,4 @@
+import Foundation
 import PipelineCore
 
 /// What a summarizer reads: the sentences as cut by the segmenter, with where they stand.
@@ -19,12 +20,21 @@ public struct SummaryInput: Sendable {
     }
 
     /// The input for a document the segmenter (and, if it ran, the term mapper) annotated.
+    ///
+    /// A title that is the whole first paragraph of several sentences is dropped: it is a reader's
+    /// stand-in for a missing title (the first line of a text written on one line), not a heading,
+    /// and would count every word of that paragraph as title overlap.
     public init(_ document: AnnotatedDocument) {
         let sentences = document.sentences
+        var title = document.document.title
+        if let first = document.paragraphs.first, sentences.count(where: { $0.paragraph == 0 }) > 1,
+           document.text.slice(first).trimmingCharacters(in: .whitespacesAndNewlines) == title.trimmingCharacters(in: .whitespacesAndNewlines) {
+            title = ""
+        }
         self.init(
             sentences: sentences.indices.map { document.text(of: $0) },
             paragraphs: sentences.map(\.paragraph),
-            title: document.document.title,
+            title: title,
             conceptCounts: document.terms.isEmpty ? [] : sentences.indices.map { index in
                 Set(document.terms(in: index).map(\.conceptID)).count
             })

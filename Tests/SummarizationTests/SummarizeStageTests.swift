@@ -40,18 +40,40 @@ struct SummarizeStageTests {
         }
     }
 
+    /// The sentences as one paragraph each (`paragraphs`), joined by a space or a blank line.
+    static func annotated(_ paragraphs: [[String]], title: String) -> AnnotatedDocument {
+        let text = paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n")
+        var document = AnnotatedDocument(document: Document(id: "a", title: title, text: text, source: "fixture"), ordinal: 0)
+        var offset = 0
+        for (index, paragraph) in paragraphs.enumerated() {
+            let start = offset
+            for sentence in paragraph {
+                let length = sentence.utf8.count
+                document.sentences.append(Sentence(span: TextSpan(start: offset, end: offset + length), paragraph: index))
+                offset += length + 1
+            }
+            document.paragraphs.append(TextSpan(start: start, end: offset - 1))
+            offset += 1
+        }
+        return document
+    }
+
+    static let titleCases: [(paragraphs: [[String]], title: String, kept: String)] = [
+        ([[Fixtures.articleTitle], Fixtures.article], Fixtures.articleTitle, Fixtures.articleTitle),
+        ([Fixtures.article], Fixtures.articleTitle, Fixtures.articleTitle),
+        ([Fixtures.article], Fixtures.article.joined(separator: " "), ""),
+    ]
+
+    @Test("a title that is the whole first paragraph is a stand-in, not a heading", arguments: titleCases)
+    func title(paragraphs: [[String]], title: String, kept: String) {
+        let document = Self.annotated(paragraphs, title: title)
+        #expect(SummaryInput(document).title == kept)
+        #expect(SummaryInput(document).sentences == paragraphs.flatMap { $0 })
+    }
+
     @Test("the stage fills the document's summary from its sentences")
     func process() async throws {
-        let text = Fixtures.article.joined(separator: " ")
-        var document = AnnotatedDocument(
-            document: Document(id: "a", title: Fixtures.articleTitle, text: text, source: "fixture"), ordinal: 0)
-        var offset = 0
-        for sentence in Fixtures.article {
-            let length = sentence.utf8.count
-            document.sentences.append(Sentence(span: TextSpan(start: offset, end: offset + length), paragraph: 0))
-            offset += length + 1
-        }
-        document.paragraphs = [TextSpan(start: 0, end: text.utf8.count)]
+        var document = Self.annotated([Fixtures.article], title: Fixtures.articleTitle)
         let context = StageContext(
             pipelineName: "test", languages: LanguagePair(source: LanguageTag("de-DE")!, target: LanguageTag("en-GB")!),
             baseDirectory: URL(fileURLWithPath: "/tmp"))
