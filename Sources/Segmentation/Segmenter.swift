@@ -7,8 +7,19 @@ import PipelineCore
 /// own (headings, list items, blank lines); then SRX rules decide the breaks inside each paragraph.
 /// The built-in rules are SRX files of our own in `Rules/`; any SRX 2.0 file can replace them.
 public struct Segmenter: Sendable {
-    private let rules: CompiledRuleSet
-    private let layout: LineLayout
+    private let compiled: Compiled
+
+    /// The compiled rules and layout. A class, so a `Segmenter` is one reference wide whatever the
+    /// compiled form holds: code in other modules never depends on its size.
+    private final class Compiled: Sendable {
+        let rules: CompiledRuleSet
+        let layout: LineLayout
+
+        init(rules: CompiledRuleSet, layout: LineLayout) {
+            self.rules = rules
+            self.layout = layout
+        }
+    }
 
     /// The built-in rules for a language, chosen by its language subtag (`de`, `en`); other
     /// languages get the language-neutral rules.
@@ -24,12 +35,11 @@ public struct Segmenter: Sendable {
     }
 
     init(rules: CompiledRuleSet, profile: LanguageProfile) {
-        self.rules = rules
-        layout = LineLayout(profile: profile)
+        compiled = Compiled(rules: rules, layout: LineLayout(profile: profile))
     }
 
     /// Whether every rule runs on the compiled automaton, none on ICU.
-    var runsOnAutomatonOnly: Bool { rules.runsOnAutomatonOnly }
+    var runsOnAutomatonOnly: Bool { compiled.rules.runsOnAutomatonOnly }
 
     public func segment(_ text: String) -> SegmentedText {
         var text = text
@@ -38,7 +48,8 @@ public struct Segmenter: Sendable {
 
     /// Segments UTF-8 bytes (which must be valid UTF-8, as a `String`'s are).
     public func segment(bytes: UnsafeBufferPointer<UInt8>) -> SegmentedText {
-        let paragraphs = layout.paragraphs(in: bytes)
+        let rules = compiled.rules
+        let paragraphs = compiled.layout.paragraphs(in: bytes)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(paragraphs.count)
         var ends: [Int] = []

@@ -73,8 +73,8 @@ struct RegexEngineTests {
     }
 
     private func compare(_ pattern: String, expectingAutomaton: Bool) throws {
-        let forward = try RulePattern(pattern, readsBackwards: false)
-        let backward = try RulePattern(pattern, readsBackwards: true)
+        let forward = try RulePattern(pattern, readsBackwards: false).matcher()
+        let backward = try RulePattern(pattern, readsBackwards: true).matcher()
         #expect(forward.runsOnAutomaton == expectingAutomaton)
         #expect(backward.runsOnAutomaton == expectingAutomaton)
         let icuForward = try NSRegularExpression(pattern: pattern)

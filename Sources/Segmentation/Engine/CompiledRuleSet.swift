@@ -2,9 +2,13 @@
 /// the text ending there and whose `afterbreak` matches the text starting there decides: break or
 /// no break. Where no rule matches, the text does not break.
 ///
-/// Only positions where some break rule can fire are examined: the scan tests each byte against a
-/// table of the characters break rules can end (or start) with, so text without sentence
-/// punctuation costs one table lookup per byte.
+/// Three things keep this fast:
+/// - Only positions where some break rule can fire are examined: the scan tests each byte against
+///   a table of the characters break rules can end (or start) with, so text without sentence
+///   punctuation costs one table lookup per byte.
+/// - All `beforebreak` regexes (64 to an automaton) are read backwards together, once per
+///   position, giving every rule whose `beforebreak` matches there.
+/// - Only those rules' `afterbreak` automata run, in rule order, until one decides.
 struct CompiledRuleSet: Sendable {
     struct Rule: Sendable {
         let isBreak: Bool
@@ -13,6 +17,12 @@ struct CompiledRuleSet: Sendable {
     }
 
     let rules: [Rule]
+    /// Where each rule's `beforebreak` is tested.
+    private let beforeSlots: [BeforeSlot]
+    /// The union automata holding the `beforebreak` regexes.
+    private let beforeGroups: [DFA]
+    /// Each rule's `afterbreak` matcher (shared between rules with the same regex).
+    private let afterMatchers: [PatternMatcher]
     /// Scalars that may end the `beforebreak` of a break rule, i.e. sit just before a break.
     private let endFilter: ScalarFilter
     /// Scalars that may start the `afterbreak` of a break rule whose `beforebreak` can be empty.
@@ -20,8 +30,24 @@ struct CompiledRuleSet: Sendable {
     /// A break rule matches without reading anything on either side: every position is a candidate.
     private let everyPosition: Bool
 
+    private enum BeforeSlot: Sendable {
+        /// Bit `bit` of the answer of `beforeGroups[group]`.
+        case automaton(group: Int, bit: Int)
+        case icu(ICUPattern)
+    }
+
     init(rules: [Rule]) {
         self.rules = rules
+        (beforeGroups, beforeSlots) = Self.compileBefores(rules.map(\.before))
+
+        var matchers: [String: PatternMatcher] = [:]
+        afterMatchers = rules.map { rule in
+            if let known = matchers[rule.after.source] { return known }
+            let made = rule.after.matcher()
+            matchers[rule.after.source] = made
+            return made
+        }
+
         var endSets: [ScalarSet] = []
         var startSets: [ScalarSet] = []
         var everyPosition = false
@@ -39,15 +65,48 @@ struct CompiledRuleSet: Sendable {
         self.everyPosition = everyPosition
     }
 
-    /// Whether every rule runs on the automaton (none needs ICU).
+    /// Puts the automaton-ready `beforebreak` regexes into union automata of up to 64, halving a
+    /// group whose automaton would grow too large; a regex too large even alone goes to ICU.
+    private static func compileBefores(_ patterns: [RulePattern]) -> ([DFA], [BeforeSlot]) {
+        var groups: [DFA] = []
+        // A pattern without a tree is never empty, so it has an ICU form.
+        var slots: [BeforeSlot?] = patterns.map { $0.tree == nil ? .icu($0.icu!) : nil }
+        var pending: [[Int]] = []
+        let ready = patterns.indices.filter { patterns[$0].tree != nil }
+        for start in stride(from: 0, to: ready.count, by: NFA.maximumPatterns) {
+            pending.append(Array(ready[start..<min(start + NFA.maximumPatterns, ready.count)]))
+        }
+        while let members = pending.popLast() {
+            let trees = members.map { patterns[$0].tree! }
+            if let nfa = try? NFA(patterns: trees, readsBackwards: true), let dfa = try? DFA(nfa) {
+                for (bit, rule) in members.enumerated() { slots[rule] = .automaton(group: groups.count, bit: bit) }
+                groups.append(dfa)
+            } else if members.count > 1 {
+                pending.append(Array(members[(members.count / 2)...]))
+                pending.append(Array(members[..<(members.count / 2)]))
+            } else {
+                slots[members[0]] = .icu(patterns[members[0]].icu!)
+            }
+        }
+        return (groups, slots.map { $0! })
+    }
+
+    /// Whether every rule runs on automata (none needs ICU).
     var runsOnAutomatonOnly: Bool {
-        rules.allSatisfy { $0.before.runsOnAutomaton && $0.after.runsOnAutomaton }
+        beforeSlots.allSatisfy { if case .automaton = $0 { true } else { false } } && afterMatchers.allSatisfy(\.runsOnAutomaton)
     }
 
     /// Appends the break positions strictly inside the window, ascending.
     func breaks(in window: TextWindow, into result: inout [Int]) {
         guard window.upper - window.lower > 1, !rules.isEmpty else { return }
         var icu: ICUText?
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: beforeGroups.count) { answers in
+            scan(window, answers, &icu, into: &result)
+        }
+    }
+
+    private func scan(_ window: TextWindow, _ answers: UnsafeMutableBufferPointer<UInt64>, _ icu: inout ICUText?,
+                      into result: inout [Int]) {
         let bytes = window.bytes
         let checkStarts = !startFilter.isEmpty
         let last = window.upper - 1
@@ -64,7 +123,7 @@ struct CompiledRuleSet: Sendable {
                     guard UTF8Decoding.isBoundary(bytes, position, upper: window.upper) else { continue }
                     let certain = everyPosition || (endHit && byte < 0x80) || (startHit && bytes[position] < 0x80)
                     if !certain, !isCandidate(window, position) { continue }
-                    if decides(window, position, &icu) { result.append(position) }
+                    if decides(window, window.position(position), answers, &icu) { result.append(position) }
                 }
             }
         }
@@ -78,12 +137,22 @@ struct CompiledRuleSet: Sendable {
         return startFilter.contains(window.decode(at: position).0)
     }
 
-    private func decides(_ window: TextWindow, _ offset: Int, _ icu: inout ICUText?) -> Bool {
-        let position = window.position(offset)
-        // Indexing (rather than `for rule in rules`) reads each rule in place instead of copying it.
-        for index in rules.indices where rules[index].before.matches(in: window, at: position, icu: &icu)
-            && rules[index].after.matches(in: window, at: position, icu: &icu) {
-            return rules[index].isBreak
+    /// The first rule whose two sides match decides; the union automata answer for all
+    /// `beforebreak` regexes at once.
+    private func decides(_ window: TextWindow, _ position: TextPosition, _ answers: UnsafeMutableBufferPointer<UInt64>,
+                         _ icu: inout ICUText?) -> Bool {
+        for group in beforeGroups.indices {
+            answers[group] = beforeGroups[group].matchingPatterns(in: window, at: position, reach: RulePattern.reach)
+        }
+        for index in rules.indices {
+            switch beforeSlots[index] {
+            case .automaton(let group, let bit):
+                guard answers[group] & (1 << UInt64(bit)) != 0 else { continue }
+            case .icu(let pattern):
+                if icu == nil { icu = ICUText(window) }
+                guard pattern.matches(in: icu!, at: position.offset, reach: RulePattern.reach) else { continue }
+            }
+            if afterMatchers[index].matches(in: window, at: position, icu: &icu) { return rules[index].isBreak }
         }
         return false
     }

@@ -1,25 +1,31 @@
-/// A deterministic automaton built ahead of time from an `NFA`: one table lookup per scalar read.
+/// A deterministic automaton built ahead of time from an `NFA` of one or more patterns: one table
+/// lookup per scalar read.
 ///
-/// It answers one question: does the pattern match some stretch of text that starts (forwards) or
-/// ends (backwards) exactly at a given position? Reading stops at the first match or when no
-/// state is left, so a check costs a few lookups, never a scan of the text.
+/// It answers: which of its patterns match some stretch of text that starts (forwards) or ends
+/// (backwards) exactly at a given position? Reading stops as soon as no pattern that has not
+/// matched yet can still match, so a check costs a few lookups, never a scan of the text. With all
+/// `beforebreak` regexes of a rule set in one automaton, one backward read per position finds every
+/// rule whose `beforebreak` matches there.
 ///
 /// Assertions (`\b`, `^`, `$`) depend on the characters on both sides of a position; a state keeps
 /// them pending until the next character is known, and remembers the kind of the last one read.
 final class DFA: Sendable {
     let alphabet: Alphabet
-    /// `table[state * classCount + class]`: next state, with `acceptBit` set when the pattern
-    /// matched before reading that class.
-    private let table: [UInt16]
-    /// Whether the pattern matches when the text (or the reachable stretch) ends in this state.
-    private let acceptsAtEnd: [Bool]
+    /// `table[state * classCount + class]`: the next state in the low 16 bits, and in the high 16
+    /// bits the index into `acceptSets` of the patterns that matched before reading that class.
+    private let table: [UInt32]
+    /// Bit sets of pattern numbers; index 0 is the empty set.
+    private let acceptSets: [UInt64]
+    /// Per state: the patterns that match where the text (or the reachable stretch) ends.
+    private let acceptsAtEnd: [UInt16]
+    /// Per state: the patterns that can still match from there.
+    private let live: [UInt64]
     /// Start states by the kind of the character on the other side of the start position.
     private let starts: [UInt16]
     let readsBackwards: Bool
     let dependsOnContext: Bool
 
-    static let acceptBit: UInt16 = 0x8000
-    static let stateLimit = 0x7FFF
+    static let stateLimit = Int(UInt16.max)
     static let dead = 0
 
     enum BuildError: Error { case tooManyStates }
@@ -29,7 +35,9 @@ final class DFA: Sendable {
         try builder.build()
         alphabet = builder.alphabet
         table = builder.table
+        acceptSets = builder.acceptSets
         acceptsAtEnd = builder.acceptsAtEnd
+        live = builder.live
         starts = builder.starts
         readsBackwards = nfa.readsBackwards
         dependsOnContext = nfa.hasAssertions
@@ -39,26 +47,33 @@ final class DFA: Sendable {
 
     // MARK: matching
 
-    /// Whether the pattern matches text starting at `position` (forward automata) or ending there
+    /// Whether some pattern matches text starting at `position` (forward automata) or ending there
     /// (backward automata), reading at most `reach` bytes within `window`.
     func matches(in window: TextWindow, at position: TextPosition, reach: Int) -> Bool {
-        readsBackwards ? matchesBackwards(in: window, endingAt: position, reach: reach)
-            : matchesForwards(in: window, startingAt: position, reach: reach)
+        matchingPatterns(in: window, at: position, reach: reach) != 0
     }
 
-    /// The start state, chosen by the kind of the character on the side not read.
-    @inline(__always)
-    private func startState(besides kind: Alphabet.Kind) -> Int {
-        Int(starts[dependsOnContext ? Int(kind.rawValue) : 0])
+    /// The patterns (as bits) that match text starting or ending at `position`.
+    func matchingPatterns(in window: TextWindow, at position: TextPosition, reach: Int) -> UInt64 {
+        let start = Int(starts[dependsOnContext ? Int((readsBackwards ? position.kindAfter : position.kindBefore).rawValue) : 0])
+        return table.withUnsafeBufferPointer { table in
+            readsBackwards ? readBackwards(table, window, from: position.offset, state: start, reach: reach)
+                : readForwards(table, window, from: position.offset, state: start, reach: reach)
+        }
     }
 
-    private func matchesForwards(in window: TextWindow, startingAt start: TextPosition, reach: Int) -> Bool {
-        let position = start.offset
-        var state = startState(besides: start.kindBefore)
+    private func readForwards(_ table: UnsafeBufferPointer<UInt32>, _ window: TextWindow, from position: Int,
+                              state initial: Int, reach: Int) -> UInt64 {
+        var state = initial
+        var found: UInt64 = 0
         let stride = alphabet.classCount
         let limit = min(window.upper, position + reach)
         var index = position
-        while index < limit {
+        while live[state] & ~found != 0 {
+            guard index < limit else {
+                if index >= window.upper { found |= acceptSets[Int(acceptsAtEnd[state])] }
+                return found
+            }
             let byte = window.bytes[index]
             let classIndex: Int
             if byte < 0x80 {
@@ -70,20 +85,24 @@ final class DFA: Sendable {
                 index += length
             }
             let entry = table[state &* stride &+ classIndex]
-            if entry & Self.acceptBit != 0 { return true }
-            state = Int(entry)
-            if state == Self.dead { return false }
+            found |= acceptSets[Int(entry >> 16)]
+            state = Int(entry & 0xFFFF)
         }
-        return index >= window.upper && acceptsAtEnd[state]
+        return found
     }
 
-    private func matchesBackwards(in window: TextWindow, endingAt end: TextPosition, reach: Int) -> Bool {
-        let position = end.offset
-        var state = startState(besides: end.kindAfter)
+    private func readBackwards(_ table: UnsafeBufferPointer<UInt32>, _ window: TextWindow, from position: Int,
+                               state initial: Int, reach: Int) -> UInt64 {
+        var state = initial
+        var found: UInt64 = 0
         let stride = alphabet.classCount
         let limit = max(window.lower, position - reach)
         var index = position
-        while index > limit {
+        while live[state] & ~found != 0 {
+            guard index > limit else {
+                if index <= window.lower { found |= acceptSets[Int(acceptsAtEnd[state])] }
+                return found
+            }
             let byte = window.bytes[index - 1]
             let classIndex: Int
             if byte < 0x80 {
@@ -95,21 +114,22 @@ final class DFA: Sendable {
                 index -= length
             }
             let entry = table[state &* stride &+ classIndex]
-            if entry & Self.acceptBit != 0 { return true }
-            state = Int(entry)
-            if state == Self.dead { return false }
+            found |= acceptSets[Int(entry >> 16)]
+            state = Int(entry & 0xFFFF)
         }
-        return index <= window.lower && acceptsAtEnd[state]
+        return found
     }
 
     // MARK: construction
 
-    /// Subset construction over all states reachable from the four start contexts.
+    /// Subset construction over all states reachable from the start contexts.
     private final class Builder {
         let nfa: NFA
         let alphabet: Alphabet
-        var table: [UInt16] = []
-        var acceptsAtEnd: [Bool] = []
+        var table: [UInt32] = []
+        var acceptSets: [UInt64] = [0]
+        var acceptsAtEnd: [UInt16] = []
+        var live: [UInt64] = []
         var starts: [UInt16] = []
 
         private struct Key: Hashable {
@@ -120,12 +140,15 @@ final class DFA: Sendable {
 
         private var keys: [Key] = []
         private var index: [Key: Int] = [:]
+        private var acceptIndex: [UInt64: Int] = [0: 0]
+        private let reachable: [UInt64]
         private var mark: [Int]
         private var generation = 0
 
         init(nfa: NFA) {
             self.nfa = nfa
             alphabet = Alphabet(sets: nfa.sets)
+            reachable = nfa.reachableTags()
             mark = [Int](repeating: -1, count: nfa.states.count)
         }
 
@@ -141,27 +164,38 @@ final class DFA: Sendable {
                 let key = keys[next]
                 let previous = Alphabet.Kind(rawValue: key.context) ?? .other
                 let seeds = key.states.map(Int.init)
-                var row = [UInt16](repeating: 0, count: classCount)
+                var row = [UInt32](repeating: 0, count: classCount)
                 for classIndex in 0..<classCount {
                     let kind = alphabet.kinds[classIndex]
                     let resolved = closure(of: seeds, previous: previous, next: kind)
-                    var accepts = false
+                    var accepted: UInt64 = 0
                     var stepped: [Int] = []
                     for state in resolved {
                         switch nfa.states[state] {
-                        case .match: accepts = true
+                        case .match(let tag): accepted |= 1 << UInt64(tag)
                         case .scalar(let set, let target) where alphabet.contains[set][classIndex]: stepped.append(target)
                         default: break
                         }
                     }
                     let target = stepped.isEmpty ? 0 : try intern(closure(of: stepped, previous: kind, next: nil), context: kind)
-                    row[classIndex] = UInt16(target) | (accepts ? DFA.acceptBit : 0)
+                    row[classIndex] = UInt32(target) | UInt32(acceptSet(accepted)) << 16
                 }
                 table.append(contentsOf: row)
-                let atEnd = closure(of: seeds, previous: previous, next: .boundary)
-                acceptsAtEnd.append(atEnd.contains { if case .match = nfa.states[$0] { true } else { false } })
+                var atEnd: UInt64 = 0
+                for state in closure(of: seeds, previous: previous, next: .boundary) {
+                    if case .match(let tag) = nfa.states[state] { atEnd |= 1 << UInt64(tag) }
+                }
+                acceptsAtEnd.append(UInt16(acceptSet(atEnd)))
+                live.append(seeds.reduce(0) { $0 | reachable[$1] })
                 next += 1
             }
+        }
+
+        private func acceptSet(_ tags: UInt64) -> Int {
+            if let known = acceptIndex[tags] { return known }
+            acceptSets.append(tags)
+            acceptIndex[tags] = acceptSets.count - 1
+            return acceptSets.count - 1
         }
 
         private func intern(_ states: [Int], context: Alphabet.Kind) throws(BuildError) -> Int {

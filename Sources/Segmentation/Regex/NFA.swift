@@ -1,13 +1,15 @@
-/// A Thompson automaton for one regex, built to read the text forwards (for `afterbreak`) or
-/// backwards from the break position (for `beforebreak`).
+/// A Thompson automaton for one regex or a union of several, built to read the text forwards (for
+/// `afterbreak`) or backwards from the break position (for `beforebreak`). Each pattern of a union
+/// has its own match state, tagged with the pattern's number.
 struct NFA {
     enum State: Hashable {
         /// Consume one scalar from `sets[set]`.
         case scalar(set: Int, next: Int)
         case split(Int, Int)
         case assertion(RegexAssertion, next: Int)
-        case match
-        /// A placeholder while a loop is being built.
+        /// Pattern number `tag` has matched.
+        case match(tag: Int)
+        /// A placeholder while a loop is being built; a dead end if left.
         case pending
     }
 
@@ -22,6 +24,8 @@ struct NFA {
 
     /// States beyond this mean a pattern (e.g. nested counted repetitions) the automaton should not try.
     static let stateLimit = 100_000
+    /// A union tells its patterns apart by bits of a `UInt64`.
+    static let maximumPatterns = 64
 
     enum BuildError: Error {
         case needsICU(String)
@@ -32,8 +36,25 @@ struct NFA {
     ///   their approximation, for analysing where a rule may fire rather than for matching.
     init(_ node: RegexNode, readsBackwards: Bool, approximate: Bool = false) throws(BuildError) {
         self.readsBackwards = readsBackwards
-        let match = add(.match)
+        let match = add(.match(tag: 0))
         start = try compile(node, next: match, approximate: approximate)
+    }
+
+    /// The union of up to 64 patterns; pattern `i` matches with tag `i`.
+    init(patterns: [RegexNode], readsBackwards: Bool) throws(BuildError) {
+        precondition(patterns.count <= Self.maximumPatterns, "a union holds at most 64 patterns")
+        self.readsBackwards = readsBackwards
+        var starts: [Int] = []
+        for (tag, node) in patterns.enumerated() {
+            let match = add(.match(tag: tag))
+            starts.append(try compile(node, next: match, approximate: false))
+        }
+        guard var entry = starts.popLast() else {
+            start = add(.pending)
+            return
+        }
+        for branch in starts.reversed() { entry = add(.split(branch, entry)) }
+        start = entry
     }
 
     private mutating func add(_ state: State) -> Int {
@@ -113,5 +134,28 @@ struct NFA {
             }
         }
         return (found, nullable)
+    }
+
+    /// For each state, the tags of the match states it can still reach, as a bit set.
+    func reachableTags() -> [UInt64] {
+        var tags = [UInt64](repeating: 0, count: states.count)
+        var changed = true
+        while changed {
+            changed = false
+            for index in states.indices {
+                let reached: UInt64
+                switch states[index] {
+                case .match(let tag): reached = 1 << UInt64(tag)
+                case .scalar(_, let next), .assertion(_, let next): reached = tags[next]
+                case .split(let a, let b): reached = tags[a] | tags[b]
+                case .pending: reached = 0
+                }
+                if tags[index] | reached != tags[index] {
+                    tags[index] |= reached
+                    changed = true
+                }
+            }
+        }
+        return tags
     }
 }

@@ -1,21 +1,18 @@
 import Foundation
 
-/// One side of an SRX rule — its `beforebreak` or `afterbreak` regex — ready to test at a position.
+/// One side of an SRX rule — its `beforebreak` or `afterbreak` regex — parsed, checked and analysed.
 ///
-/// Patterns run on the `DFA` whenever they can; only constructs it cannot run exactly (lookaround,
-/// backreferences, atomic groups, some property names) go to ICU via `NSRegularExpression`, which
-/// is the regex flavour SRX 2.0 prescribes. Every pattern is also compiled by ICU once, so a regex
-/// ICU rejects is an error whichever engine would run it.
+/// Patterns run on automata (`DFA`) whenever they can; only constructs the automaton cannot run
+/// exactly (lookaround, backreferences, atomic groups, some property names) go to ICU via
+/// `NSRegularExpression`, which is the regex flavour SRX 2.0 prescribes. Every pattern is compiled
+/// by ICU once, so a regex ICU rejects is an error whichever engine would run it.
 final class RulePattern: Sendable {
-    enum Engine: Sendable {
-        /// The empty pattern: matches everywhere.
-        case always
-        case automaton(DFA)
-        case icu(ICUPattern)
-    }
-
     let source: String
-    let engine: Engine
+    let readsBackwards: Bool
+    /// The parsed pattern, when the automaton can run it exactly.
+    let tree: RegexNode?
+    /// ICU's compiled pattern; nil for the empty pattern, which matches everywhere.
+    let icu: ICUPattern?
     /// What the pattern's first step (in its reading direction) can consume, and whether it can
     /// match without consuming: lets the engine skip positions where a rule cannot fire.
     let leadingSets: [ScalarSet]
@@ -32,51 +29,36 @@ final class RulePattern: Sendable {
 
     init(_ pattern: String, readsBackwards: Bool) throws(CompileError) {
         source = pattern
+        self.readsBackwards = readsBackwards
         if pattern.isEmpty {
-            engine = .always
+            tree = .empty
+            icu = nil
             leadingSets = []
             nullable = true
             return
         }
-        let icu: NSRegularExpression
         do {
-            icu = try NSRegularExpression(pattern: readsBackwards ? Self.anchoredAtEnd(pattern) : pattern)
+            let regex = try NSRegularExpression(pattern: readsBackwards ? Self.anchoredAtEnd(pattern) : pattern)
+            icu = ICUPattern(regex: regex, readsBackwards: readsBackwards)
         } catch {
             throw .invalid(Self.icuMessage(error))
         }
-        guard let tree = try? RegexParser.parse(pattern) else {
-            engine = .icu(ICUPattern(regex: icu, readsBackwards: readsBackwards))
-            leadingSets = [.all]
-            nullable = true
-            return
-        }
-        if let nfa = try? NFA(tree, readsBackwards: readsBackwards), let dfa = try? DFA(nfa) {
-            engine = .automaton(dfa)
-            (leadingSets, nullable) = nfa.leadingScalars()
-            return
-        }
-        engine = .icu(ICUPattern(regex: icu, readsBackwards: readsBackwards))
-        if let approximate = try? NFA(tree, readsBackwards: readsBackwards, approximate: true) {
-            (leadingSets, nullable) = approximate.leadingScalars()
+        let parsed = try? RegexParser.parse(pattern)
+        tree = parsed?.isAutomatonCompatible == true ? parsed : nil
+        if let parsed, let analysed = try? NFA(parsed, readsBackwards: readsBackwards, approximate: true) {
+            (leadingSets, nullable) = analysed.leadingScalars()
         } else {
             (leadingSets, nullable) = ([.all], true)
         }
     }
 
-    var runsOnAutomaton: Bool {
-        if case .icu = engine { false } else { true }
-    }
-
-    func matches(in window: TextWindow, at position: TextPosition, icu: inout ICUText?) -> Bool {
-        switch engine {
-        case .always:
-            return true
-        case .automaton(let dfa):
-            return dfa.matches(in: window, at: position, reach: Self.reach)
-        case .icu(let pattern):
-            if icu == nil { icu = ICUText(window) }
-            return pattern.matches(in: icu!, at: position.offset, reach: Self.reach)
+    /// A matcher for this pattern alone: the automaton if it can run it, else ICU.
+    func matcher() -> PatternMatcher {
+        if source.isEmpty { return .always }
+        if let tree, let nfa = try? NFA(tree, readsBackwards: readsBackwards), let dfa = try? DFA(nfa) {
+            return .automaton(dfa)
         }
+        return .icu(icu!)
     }
 
     /// `(?:P)\z`; in `(?x)` mode a `#` comment would swallow the closing parenthesis, so a line
@@ -90,6 +72,30 @@ final class RulePattern: Sendable {
         let nsError = error as NSError
         if let reason = nsError.userInfo["NSInvalidValue"] as? String { return "ICU rejects \(reason)" }
         return nsError.localizedDescription
+    }
+}
+
+/// How one pattern is tested at a position.
+enum PatternMatcher: Sendable {
+    /// The empty pattern: matches everywhere.
+    case always
+    case automaton(DFA)
+    case icu(ICUPattern)
+
+    var runsOnAutomaton: Bool {
+        if case .icu = self { false } else { true }
+    }
+
+    func matches(in window: TextWindow, at position: TextPosition, icu text: inout ICUText?) -> Bool {
+        switch self {
+        case .always:
+            return true
+        case .automaton(let dfa):
+            return dfa.matches(in: window, at: position, reach: RulePattern.reach)
+        case .icu(let pattern):
+            if text == nil { text = ICUText(window) }
+            return pattern.matches(in: text!, at: position.offset, reach: RulePattern.reach)
+        }
     }
 }
 
