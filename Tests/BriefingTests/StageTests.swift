@@ -75,6 +75,7 @@ import Testing
         (#"{"formats": []}"#, "name at least one format"),
         (#"{"formats": ["pdf"]}"#, "pdf"),
         (#"{"digest-points": 0}"#, "must be at least 1"),
+        (#"{"digest-documents": 0}"#, "must be at least 1"),
     ] as [(String, String?)])
     func optionsAreStrict(json: String, expectedError: String?) {
         do {
@@ -177,5 +178,26 @@ import Testing
         #expect(digest.keyTerms.first?.source == "Rechenzentren")
         #expect(digest.keyTerms.first?.count == 6)
         #expect(digest.keyTerms.first?.documents == 3)
+    }
+
+    /// Only the first documents in input order are listed, whatever order they arrive in; the
+    /// totals still count every document.
+    @Test(arguments: [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1]])
+    func theListsAreBoundedAndTheTotalsComplete(order: [Int]) {
+        let documents = BriefingStageTests.documents()
+        var builder = DigestBuilder(points: 1, limit: 2)
+        for index in order {
+            builder.add(BriefingBuilder(languages: DocumentFixture.languages).briefing(for: documents[index]))
+        }
+        let digest = builder.digest(pipeline: "p", languages: DocumentFixture.languages)
+        #expect(digest.documents.map(\.id) == ["doc0", "doc1"])
+        #expect(digest.awaiting.map(\.id) == ["doc0", "doc1"])
+        #expect((digest.documentCount, digest.unlistedDocuments, digest.awaitingCount, digest.unlistedAwaiting) == (4, 2, 4, 2))
+        #expect(digest.status.detailedLine == "2 of 12 key points translated (translator 2, TM 0, awaiting 10)")
+        #expect(digest.keyTerms.map(\.documents) == [4, 4])
+        let markdown = MarkdownRenderer().render(digest)
+        #expect(markdown.contains("*2 more documents not listed here; each has its own briefing.*"))
+        #expect(markdown.contains("- and 2 more"))
+        #expect(HTMLRenderer().render(digest).contains("<li>and 2 more</li>"))
     }
 }

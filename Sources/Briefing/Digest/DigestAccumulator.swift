@@ -5,8 +5,8 @@ import Synchronization
 final class DigestAccumulator: Sendable {
     private let builder: Mutex<DigestBuilder>
 
-    init(points: Int) {
-        builder = Mutex(DigestBuilder(points: points))
+    init(points: Int, limit: Int) {
+        builder = Mutex(DigestBuilder(points: points, limit: limit))
     }
 
     func add(_ briefing: DocumentBriefing) {

@@ -36,7 +36,7 @@ public struct HTMLRenderer: Sendable {
         let languages = Names(digest.languages)
         var body = ""
         body += "<header>\n<p class=\"kicker\">Digest</p>\n<h1>\(Escaping.html(digest.pipeline))</h1>\n"
-        body += "<p class=\"status\">\(digest.documents.count) document\(digest.documents.count == 1 ? "" : "s"), "
+        body += "<p class=\"status\">\(digest.documentCount) document\(digest.documentCount == 1 ? "" : "s"), "
             + "\(Escaping.html(digest.status.detailedLine))</p>\n</header>\n"
         for entry in digest.documents {
             body += "<section>\n<h2>\(Escaping.html(entry.title))</h2>\n"
@@ -47,6 +47,10 @@ public struct HTMLRenderer: Sendable {
             body += "<p class=\"meta\">\(status)</p>\n"
             body += keyPoints(entry.topPoints, languages: languages)
             body += "</section>\n"
+        }
+        if digest.unlistedDocuments > 0 {
+            body += "<p class=\"meta\">\(digest.unlistedDocuments) more document\(digest.unlistedDocuments == 1 ? "" : "s") "
+                + "not listed here; each has its own briefing.</p>\n"
         }
         body += "<section>\n<h2>Key terms across the batch</h2>\n"
         if digest.keyTerms.isEmpty {
@@ -70,6 +74,7 @@ public struct HTMLRenderer: Sendable {
                 body += "<li>\(Escaping.html(entry.title)) <span class=\"meta\">(\(Escaping.html(entry.id)))</span>: "
                     + "\(entry.status.awaiting) of \(entry.status.keyPoints) key points</li>\n"
             }
+            if digest.unlistedAwaiting > 0 { body += "<li>and \(digest.unlistedAwaiting) more</li>\n" }
             body += "</ul>\n"
         }
         body += "</section>\n"

@@ -46,7 +46,7 @@ public struct MarkdownRenderer: Sendable {
         var lines: [String] = []
         lines.append("# Digest: \(Escaping.markdown(digest.pipeline))")
         lines.append("")
-        lines.append("**Status:** \(digest.documents.count) document\(digest.documents.count == 1 ? "" : "s"), \(digest.status.detailedLine)")
+        lines.append("**Status:** \(digest.documentCount) document\(digest.documentCount == 1 ? "" : "s"), \(digest.status.detailedLine)")
         lines.append("")
         for entry in digest.documents {
             lines.append("## \(Escaping.markdown(entry.title))")
@@ -57,6 +57,10 @@ public struct MarkdownRenderer: Sendable {
             for (number, point) in entry.topPoints.enumerated() {
                 lines += keyPoint(point, number: number + 1, sourceLanguage: source)
             }
+        }
+        if digest.unlistedDocuments > 0 {
+            lines.append("*\(digest.unlistedDocuments) more document\(digest.unlistedDocuments == 1 ? "" : "s") not listed here; each has its own briefing.*")
+            lines.append("")
         }
         lines.append("## Key terms across the batch")
         lines.append("")
@@ -76,6 +80,7 @@ public struct MarkdownRenderer: Sendable {
         for entry in digest.awaiting {
             lines.append("- \(Escaping.markdown(entry.title)) (*\(Escaping.markdown(entry.id))*): \(entry.status.awaiting) of \(entry.status.keyPoints) key points")
         }
+        if digest.unlistedAwaiting > 0 { lines.append("- and \(digest.unlistedAwaiting) more") }
         lines.append("")
         return lines.joined(separator: "\n")
     }

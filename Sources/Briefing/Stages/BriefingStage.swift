@@ -27,6 +27,8 @@ public struct BriefingStage: Stage {
         public var digest = true
         /// Key points per document in the digest.
         public var digestPoints = 3
+        /// Documents the digest lists; totals still cover all, and memory stays bounded on big runs.
+        public var digestDocuments = 200
         /// Write `<id>.qa.json` beside the briefing.
         public var qaReport = true
 
@@ -35,6 +37,7 @@ public struct BriefingStage: Stage {
         public enum CodingKeys: String, CodingKey, CaseIterable {
             case formats, digest
             case digestPoints = "digest-points"
+            case digestDocuments = "digest-documents"
             case qaReport = "qa-report"
         }
 
@@ -42,6 +45,7 @@ public struct BriefingStage: Stage {
             ("formats", "briefing formats to write: markdown, html, json"),
             ("digest", "also write digest.md/.html/.json across the batch"),
             ("digest-points", "key points per document in the digest"),
+            ("digest-documents", "documents listed in the digest, first in input order; totals cover all"),
             ("qa-report", "write <id>.qa.json with the term-consistency findings"),
         ]
 
@@ -52,12 +56,16 @@ public struct BriefingStage: Stage {
             formats = try container.decode(.formats, default: defaults.formats)
             digest = try container.decode(.digest, default: defaults.digest)
             digestPoints = try container.decode(.digestPoints, default: defaults.digestPoints)
+            digestDocuments = try container.decode(.digestDocuments, default: defaults.digestDocuments)
             qaReport = try container.decode(.qaReport, default: defaults.qaReport)
             guard !formats.isEmpty else {
                 throw DecodingError.dataCorruptedError(forKey: .formats, in: container, debugDescription: "name at least one format")
             }
             guard digestPoints >= 1 else {
                 throw DecodingError.dataCorruptedError(forKey: .digestPoints, in: container, debugDescription: "must be at least 1")
+            }
+            guard digestDocuments >= 1 else {
+                throw DecodingError.dataCorruptedError(forKey: .digestDocuments, in: container, debugDescription: "must be at least 1")
             }
         }
     }
@@ -71,7 +79,7 @@ public struct BriefingStage: Stage {
         self.options = options
         builder = BriefingBuilder(languages: context.languages)
         pipelineName = context.pipelineName
-        accumulator = DigestAccumulator(points: options.digestPoints)
+        accumulator = DigestAccumulator(points: options.digestPoints, limit: options.digestDocuments)
     }
 
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
