@@ -3,11 +3,11 @@ import PipelineCore
 /// Extractive summarizer: scores the sentences of one document by the chosen method and picks
 /// the best within a length limit.
 ///
-/// Holds immutable data (stop words, stemmer) and a locked lexicon of the words seen, so one summarizer is
-/// shared by every document task of a run.
-/// Every method runs in time and memory linear in the document's words (TextRank switches to a
-/// sparse graph past a size threshold), and ties always go to the earlier sentence, so the same
-/// input gives the same summary however many documents run in parallel.
+/// Holds immutable data (stop words, stemmer) and a locked lexicon of the words seen, which
+/// changes no result, so one summarizer is shared by every document task of a run. Every method
+/// runs in time and memory linear in the document's words (TextRank switches to a sparse graph
+/// past a size threshold), and ties always go to the earlier sentence, so the same input gives the
+/// same summary however many documents run in parallel.
 public struct Summarizer: Sendable {
     public let method: SummaryMethod
     private let profile: LanguageProfile
@@ -25,9 +25,6 @@ public struct Summarizer: Sendable {
         let subtag = String(language.prefix { $0 != "-" && $0 != "_" })
         profile = try LanguageProfile(language: subtag)
     }
-
-    /// The languages with stop words and a stemmer.
-    public static var supportedLanguages: [String] { LanguageProfile.supportedLanguages }
 
     public func summarize(_ input: SummaryInput, length: SummaryLength) -> Summary {
         let document = TermDocument(

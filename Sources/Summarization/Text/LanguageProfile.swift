@@ -4,8 +4,6 @@ import PipelineCore
 /// What the summarizer knows about a language: the words to ignore and how to reduce a word to
 /// its stem, so that `Regierung` and `Regierungen` count as one term.
 struct LanguageProfile: Sendable {
-    /// The language subtag, e.g. `de`.
-    let language: String
     let stopWords: Set<String>
     /// Reduces a lower-cased word to the form that terms are compared by.
     let stem: @Sendable (String) -> String
@@ -18,7 +16,6 @@ struct LanguageProfile: Sendable {
         guard Self.supportedLanguages.contains(language) else {
             throw SummarizationError.unsupportedLanguage(language, supported: Self.supportedLanguages)
         }
-        self.language = language
         stopWords = try Self.loadStopWords(language)
         switch language {
         case "de":
