@@ -44,5 +44,7 @@ let package = Package(
         .testTarget(name: "XLIFFTests", dependencies: ["XLIFF"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing"]),
         .testTarget(name: "PipelineStagesTests", dependencies: ["PipelineStages"]),
+        // Runs the built `pipeline` binary, as users and the outside judges do.
+        .testTarget(name: "CommandLineTests", dependencies: ["pipeline"]),
     ]
 )

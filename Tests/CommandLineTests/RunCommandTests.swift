@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite struct RunCommandTests {
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func validateNamesTheLineAndKeyOfAMisspeltOption() throws {
+        let folder = try Self.temporaryFolder()
+        let pipeline = try String(contentsOf: CommandRunner.root.appendingPathComponent("Pipelines/de-en.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "fuzzy-threshold:", with: "fuzzy-treshold:")
+        let file = folder.appendingPathComponent("bad.yml")
+        try pipeline.write(to: file, atomically: true, encoding: .utf8)
+        let line = pipeline.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("fuzzy-treshold") }! + 1
+        let result = try CommandRunner.run(["validate", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.yml:\(line):"))
+        #expect(result.stderr.contains("leverage.fuzzy-treshold: unknown key 'fuzzy-treshold'"))
+    }
+
+    @Test func aBrokenDocumentFailsTheRunButNotTheBatch() throws {
+        let folder = try Self.temporaryFolder()
+        let inputs = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        try "# Gut\n\nDie Rechenzentren wachsen. Der Strombedarf steigt.\n".write(
+            to: inputs.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try Data([0x4B, 0x49, 0xC3, 0x28]).write(to: inputs.appendingPathComponent("b.txt"))
+        let output = folder.appendingPathComponent("out")
+        let result = try CommandRunner.run([
+            "run", "Pipelines/de-en.yml", "--input", inputs.path, "--output", output.path, "--jobs", "2",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("b.txt: input: "))
+        #expect(result.stderr.contains("not valid UTF-8"))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a.xlf").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a.briefing.md").path))
+    }
+
+    @Test func streamModeWritesOneResultPerDocumentAndHonoursShards() throws {
+        let input = (0..<6).map { #"{"id": "d\#($0)", "title": "T\#($0)", "text": "Die Rechenzentren wachsen. Satz \#($0) folgt."}"# }
+            .joined(separator: "\n") + "\n"
+        let whole = try CommandRunner.run(["run", "Pipelines/de-en.yml", "--stdin-jsonl", "--output", try Self.temporaryFolder().path], stdin: input)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let results = try CommandRunner.jsonLines(whole.stdout)
+        #expect(results.map { $0["id"] as? String } == (0..<6).map { "d\($0)" })
+        let first = try #require(results.first)
+        #expect((first["sentences"] as? [[String: Any]])?.count == 2)
+        #expect((first["terms"] as? [[String: Any]])?.first?["target"] as? String == "data centre")
+        #expect((first["outputs"] as? [String: String])?["d0.xlf"]?.contains("<xliff") == true)
+        let shard = try CommandRunner.run(["run", "Pipelines/de-en.yml", "--stdin-jsonl", "--shard", "2/3", "--output", try Self.temporaryFolder().path], stdin: input)
+        #expect(try CommandRunner.jsonLines(shard.stdout).map { $0["id"] as? String } == ["d1", "d4"])
+    }
+}
