@@ -4,6 +4,15 @@ import Testing
 /// German cases written for this project, one table per phenomenon.
 struct GermanSegmentationTests {
     static let abbreviationsCases: [SegmentationCase] = [
+        SegmentationCase("Die Gemeinde hat ca. 3.500 Einw. Die Nachbarstadt ist größer.", ["Die Gemeinde hat ca. 3.500 Einw.", "Die Nachbarstadt ist größer."]),
+        SegmentationCase("Die Stadt liegt ca. 20 km südl. von München.", ["Die Stadt liegt ca. 20 km südl. von München."]),
+        SegmentationCase("Vorsitzender ist Hr. Meier.", ["Vorsitzender ist Hr. Meier."]),
+        SegmentationCase("Das Gericht (Az. 3 O 12/21) wies die Klage ab.", ["Das Gericht (Az. 3 O 12/21) wies die Klage ab."]),
+        SegmentationCase("Die Firma Schmidt GmbH & Co. KG. Sitz ist Hamburg.", ["Die Firma Schmidt GmbH & Co. KG.", "Sitz ist Hamburg."]),
+        SegmentationCase("Seite 5 f. enthält die Details.", ["Seite 5 f. enthält die Details."]),
+        SegmentationCase("Die Mio.-Grenze wurde überschritten.", ["Die Mio.-Grenze wurde überschritten."]),
+        SegmentationCase("Der Angeklagte, Herr K., schwieg.", ["Der Angeklagte, Herr K., schwieg."]),
+        SegmentationCase("Die A. B. C. GmbH wurde verkauft.", ["Die A. B. C. GmbH wurde verkauft."]),
         SegmentationCase("Prof. Dr. med. habil. Hans Müller leitet die Klinik.", ["Prof. Dr. med. habil. Hans Müller leitet die Klinik."]),
         SegmentationCase("Das Verfahren (Az. 5 K 123/20) wurde vertagt.", ["Das Verfahren (Az. 5 K 123/20) wurde vertagt."]),
         SegmentationCase("Die Regelung gilt bis Ende d. J. Danach wird neu entschieden.", ["Die Regelung gilt bis Ende d. J.", "Danach wird neu entschieden."]),
@@ -35,6 +44,11 @@ struct GermanSegmentationTests {
     ]
 
     static let ordinalsAndDatesCases: [SegmentationCase] = [
+        SegmentationCase("Er kam als 5. ins Ziel.", ["Er kam als 5. ins Ziel."]),
+        SegmentationCase("Das Team wurde 5. Damit verpasste es die Qualifikation.", ["Das Team wurde 5.", "Damit verpasste es die Qualifikation."]),
+        SegmentationCase("Der Film läuft im 2. Programm.", ["Der Film läuft im 2. Programm."]),
+        SegmentationCase("Sie feierte ihren 80. Geburtstag. Viele Gäste kamen.", ["Sie feierte ihren 80. Geburtstag.", "Viele Gäste kamen."]),
+        SegmentationCase("Am 1.5. ist Feiertag. Die Geschäfte bleiben zu.", ["Am 1.5. ist Feiertag.", "Die Geschäfte bleiben zu."]),
         SegmentationCase("Er belegte Platz 3. Dort hatte ihn niemand erwartet.", ["Er belegte Platz 3.", "Dort hatte ihn niemand erwartet."]),
         SegmentationCase("Die 16. Bundesversammlung wählte den Präsidenten.", ["Die 16. Bundesversammlung wählte den Präsidenten."]),
         SegmentationCase("Ludwig XIV. König von Frankreich regierte lange. Sein Hof war prächtig.", ["Ludwig XIV. König von Frankreich regierte lange.", "Sein Hof war prächtig."]),
@@ -56,6 +70,10 @@ struct GermanSegmentationTests {
     ]
 
     static let numbersCases: [SegmentationCase] = [
+        SegmentationCase("Er ist Jahrgang 1960. 1985 trat er in die Partei ein.", ["Er ist Jahrgang 1960.", "1985 trat er in die Partei ein."]),
+        SegmentationCase("Das Ergebnis: 3:2 für Bayern. Die Fans jubelten.", ["Das Ergebnis: 3:2 für Bayern.", "Die Fans jubelten."]),
+        SegmentationCase("Der Kurs stieg um 3 % auf 45,20 €. Analysten sind optimistisch.", ["Der Kurs stieg um 3 % auf 45,20 €.", "Analysten sind optimistisch."]),
+        SegmentationCase("Er war 1,80 m groß und 75 kg schwer.", ["Er war 1,80 m groß und 75 kg schwer."]),
         SegmentationCase("Das Unternehmen beschäftigt 12.500 Mitarbeiter. 3.000 davon arbeiten in Deutschland.", ["Das Unternehmen beschäftigt 12.500 Mitarbeiter.", "3.000 davon arbeiten in Deutschland."]),
         SegmentationCase("Die Temperatur sank auf -5 Grad. Am Wochenende wird es wärmer.", ["Die Temperatur sank auf -5 Grad.", "Am Wochenende wird es wärmer."]),
         SegmentationCase("Das Spiel endete 3:1. Die Gäste waren chancenlos.", ["Das Spiel endete 3:1.", "Die Gäste waren chancenlos."]),
@@ -78,6 +96,17 @@ struct GermanSegmentationTests {
     ]
 
     static let quotesAndBracketsCases: [SegmentationCase] = [
+        SegmentationCase("„Wir sind zufrieden“, sagte Vorstandschef Müller am Montag in Berlin.", ["„Wir sind zufrieden“, sagte Vorstandschef Müller am Montag in Berlin."]),
+        SegmentationCase("„Wir sind zufrieden.“ Das sagte Müller am Montag.", ["„Wir sind zufrieden.“", "Das sagte Müller am Montag."]),
+        SegmentationCase("„Ist das fair?“, fragte die Abgeordnete. Die Ministerin schwieg.", ["„Ist das fair?“, fragte die Abgeordnete.", "Die Ministerin schwieg."]),
+        SegmentationCase("»Nein«, sagte er. »Auf keinen Fall.«", ["»Nein«, sagte er.", "»Auf keinen Fall.«"]),
+        SegmentationCase("Sie rief: „Halt!“ Doch es war zu spät.", ["Sie rief: „Halt!“", "Doch es war zu spät."]),
+        SegmentationCase("Der Slogan „Yes we can!“ wurde weltberühmt.", ["Der Slogan „Yes we can!“ wurde weltberühmt."]),
+        SegmentationCase("‚Das ist gut‘, meinte sie.", ["‚Das ist gut‘, meinte sie."]),
+        SegmentationCase("„Wir kommen wieder!“ – das versprach der Sprecher.", ["„Wir kommen wieder!“ – das versprach der Sprecher."]),
+        SegmentationCase("Er kam spät. (Der Zug hatte Verspätung.) Danach begann die Sitzung.", ["Er kam spät.", "(Der Zug hatte Verspätung.)", "Danach begann die Sitzung."]),
+        SegmentationCase("Er zitierte Kant (vgl. KrV, S. 12 ff.). Danach folgte eine Pause.", ["Er zitierte Kant (vgl. KrV, S. 12 ff.).", "Danach folgte eine Pause."]),
+        SegmentationCase("„Ja“, sagte sie. „Nein“, sagte er.", ["„Ja“, sagte sie.", "„Nein“, sagte er."]),
         SegmentationCase("„Wir haben alles versucht“, sagte der Trainer. „Aber es hat nicht gereicht.“", ["„Wir haben alles versucht“, sagte der Trainer.", "„Aber es hat nicht gereicht.“"]),
         SegmentationCase("„Wann kommt der Zug?“, fragte sie. Niemand antwortete.", ["„Wann kommt der Zug?“, fragte sie.", "Niemand antwortete."]),
         SegmentationCase("„Das ist ein Skandal!“ rief ein Abgeordneter.", ["„Das ist ein Skandal!“ rief ein Abgeordneter."]),
@@ -93,6 +122,12 @@ struct GermanSegmentationTests {
     ]
 
     static let addressesAndPunctuationCases: [SegmentationCase] = [
+        SegmentationCase("Was nun…? Keiner weiß es.", ["Was nun…?", "Keiner weiß es."]),
+        SegmentationCase("Es war einmal… Und dann kam der Wolf.", ["Es war einmal…", "Und dann kam der Wolf."]),
+        SegmentationCase("FRANKFURT. Die Börse schloss im Minus.", ["FRANKFURT.", "Die Börse schloss im Minus."]),
+        SegmentationCase("Wirklich?! Das glaube ich nicht.", ["Wirklich?!", "Das glaube ich nicht."]),
+        SegmentationCase("Ich bin's. Mach auf!", ["Ich bin's.", "Mach auf!"]),
+        SegmentationCase("Hier endet der Text …", ["Hier endet der Text …"]),
         SegmentationCase("Danke für den Hinweis :-) Bis morgen!", ["Danke für den Hinweis :-)", "Bis morgen!"]),
         SegmentationCase("Mehr Informationen gibt es unter www.bundesregierung.de. Die Seite wird laufend aktualisiert.", ["Mehr Informationen gibt es unter www.bundesregierung.de.", "Die Seite wird laufend aktualisiert."]),
         SegmentationCase("Kontakt: info@example.org. Wir melden uns.", ["Kontakt: info@example.org.", "Wir melden uns."]),
@@ -105,6 +140,12 @@ struct GermanSegmentationTests {
     ]
 
     static let lineStructureCases: [SegmentationCase] = [
+        SegmentationCase("Tagesordnung\n1. Begrüßung\n2. Bericht des Vorstands\n3. Verschiedenes", ["Tagesordnung", "1. Begrüßung", "2. Bericht des Vorstands", "3. Verschiedenes"]),
+        SegmentationCase("Von Anna Schmidt\n\nBerlin – Die Bundesregierung will die Steuern senken.", ["Von Anna Schmidt", "Berlin – Die Bundesregierung will die Steuern senken."]),
+        SegmentationCase("Zutaten:\n200 g Mehl\n100 g Zucker\n2 Eier", ["Zutaten:", "200 g Mehl", "100 g Zucker", "2 Eier"]),
+        SegmentationCase("Die Forderungen lauten:\nmehr Geld und mehr Personal.", ["Die Forderungen lauten: mehr Geld und mehr Personal."]),
+        SegmentationCase("Sehr geehrte Damen und Herren,\nwir laden Sie herzlich ein.", ["Sehr geehrte Damen und Herren, wir laden Sie herzlich ein."]),
+        SegmentationCase("Liebe Anna,\n\nvielen Dank für deinen Brief.", ["Liebe Anna,", "vielen Dank für deinen Brief."]),
         SegmentationCase("Regierung plant Reform\nOpposition kündigt Widerstand an\n\nDie Bundesregierung hat ein Reformpaket beschlossen.", ["Regierung plant Reform", "Opposition kündigt Widerstand an", "Die Bundesregierung hat ein Reformpaket beschlossen."]),
         SegmentationCase("Neue Regeln für E-Scooter\nAb Juli gelten in der Stadt strengere Vorschriften. Verstöße kosten bis zu 100 Euro.", ["Neue Regeln für E-Scooter", "Ab Juli gelten in der Stadt strengere Vorschriften.", "Verstöße kosten bis zu 100 Euro."]),
         SegmentationCase("Berlin, 12. März 2025\n\nDie Koalition hat sich geeinigt.", ["Berlin, 12. März 2025", "Die Koalition hat sich geeinigt."]),
