@@ -56,9 +56,10 @@ struct LineLayout: Sendable {
     private func isHard(after line: LineFeatures, before next: LineFeatures, _ shape: BlockShape) -> Bool {
         if next.marker == .bullet || next.marker == .heading { return true }
         if line.marker == .heading { return true }
-        if line.continues { return false }
-        if line.marker != nil { return next.indent <= line.indent }
+        if line.endsWithContinuationWord { return false } // "am\n3. Oktober" is a date, not a list
         if next.marker == .enumerator { return true }
+        if line.endsWithContinuingPunctuation { return false }
+        if line.marker != nil { return next.indent <= line.indent }
         if line.hasTrailingSpace { return false } // "format=flowed": a soft line break
         if shape.isLineStructured { return true }
         if line.endsWithTerminalPunctuation { return false } // the rules decide
@@ -164,8 +165,10 @@ private struct LineFeatures {
     let hasTrailingSpace: Bool
     let marker: Marker?
     let firstWordLength: Int
-    /// Ends in punctuation or a word that cannot end a sentence: `,` `(` `-` `und` `der` …
-    let continues: Bool
+    /// Ends in a word that cannot end a sentence: `und`, `der`, `am` …
+    let endsWithContinuationWord: Bool
+    /// Ends in punctuation that cannot end a sentence: `,` `(` `„` a hyphen after a letter …
+    let endsWithContinuingPunctuation: Bool
     let endsWithTerminalPunctuation: Bool
     let startsLowercase: Bool
     /// Letters, but no lower-case ones: a heading such as `RECHTLICHE HINWEISE`.
@@ -208,14 +211,15 @@ private struct LineFeatures {
         marker = Self.marker(bytes, start: start, first: first, end: end, profile)
 
         // The end of the line: continuing punctuation, a hyphenated word, or a continuation word.
-        var continues = false
+        var continuingPunctuation = false
+        var continuationWord = false
         var terminal = false
         if start < end {
             let (last, lastWidth) = UTF8Decoding.decode(bytes, endingAt: end, floor: start)
             let beforeLast = end - lastWidth > start ? UTF8Decoding.decode(bytes, endingAt: end - lastWidth, floor: start).0 : nil
             let letterBefore = beforeLast.map(Letters.isLetter) ?? false
             if Self.continuingPunctuation.contains(last) || (last == 0x2D && letterBefore) {
-                continues = true
+                continuingPunctuation = true
             } else if Letters.isLetter(last) {
                 var wordStart = end
                 while wordStart > start {
@@ -223,7 +227,7 @@ private struct LineFeatures {
                     guard Letters.isLetter(value) else { break }
                     wordStart -= width
                 }
-                continues = profile.isContinuationWord(UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
+                continuationWord = profile.isContinuationWord(UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
             }
             var cursor = end
             while cursor > start {
@@ -236,7 +240,8 @@ private struct LineFeatures {
                 break
             }
         }
-        self.continues = continues
+        endsWithContinuingPunctuation = continuingPunctuation
+        endsWithContinuationWord = continuationWord
         endsWithTerminalPunctuation = terminal
     }
 

@@ -41,7 +41,7 @@ public struct SegmentOptions: StageOptions {
     }
 
     public static let help: [(key: String, help: String)] = [
-        ("rules", "an SRX 2.0 file with segmentation rules for the source language (default: the built-in rules)"),
+        ("rules", "an SRX 2.0 file with segmentation rules for the source language; none means the built-in rules"),
     ]
 
     public init(from decoder: Decoder) throws {
