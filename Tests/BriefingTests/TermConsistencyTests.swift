@@ -19,11 +19,32 @@ import Testing
         ("The chipset.", "chip", false),
     ])
     func findsInflectedWholeWords(text: String, term: String, found: Bool) {
-        #expect(TargetTermFinder(text).contains(term) == found)
+        #expect(TargetTermFinder(text, inflection: .english).contains(term) == found)
+    }
+
+    @Test(arguments: [
+        ("Zwei neue Rechenzentren.", "Rechenzentrum", true),
+        ("Des Rechenzentrums Strom.", "Rechenzentrum", true),
+        ("Die künstlichen Intelligenzen.", "künstliche Intelligenz", true),
+        ("Große Sprachmodelle lernen.", "großes Sprachmodell", true),
+        ("Beide Ausschüsse tagen.", "Ausschuss", true),
+        ("Die Firmen klagen.", "Firma", true),
+        ("Die Rechenzentrale.", "Rechenzentrum", false),
+        ("Ein Chipsatz.", "Chip", false),
+    ])
+    func germanTargetsMayInflectEveryWord(text: String, term: String, found: Bool) {
+        #expect(TargetTermFinder(text, inflection: .german).contains(term) == found)
+    }
+
+    @Test func otherLanguagesNeedTheExactWords() {
+        #expect(TargetTermFinder("Les Centres de données.", inflection: .none).contains("centres de données"))
+        #expect(!TargetTermFinder("Le centre de données.", inflection: .none).contains("centres de données"))
+        #expect(TermInflection(language: LanguageTag("fr-FR")!) == .none)
+        #expect(TermInflection(language: LanguageTag("de-AT")!) == .german)
     }
 
     @Test func reportsCodePointRanges() {
-        let finder = TargetTermFinder("Über zwei Data Centres.")
+        let finder = TargetTermFinder("Über zwei Data Centres.", inflection: .english)
         #expect(finder.occurrences(of: "data centre") == [10..<22])
     }
 }
@@ -48,7 +69,7 @@ import Testing
             0: "The government wants to build new data centres.",
             1: "OpenAI needs more chips.",
         ])
-        #expect(TermConsistencyChecker().check(document).isEmpty)
+        #expect(TermConsistencyChecker(targetLanguage: DocumentFixture.languages.target).check(document).isEmpty)
     }
 
     @Test func aMissingApprovedTermIsOneFindingNamingIt() throws {
@@ -56,7 +77,7 @@ import Testing
             0: "The government wants to build new computing facilities.",
             1: "OpenAI needs more chips.",
         ])
-        let findings = TermConsistencyChecker().check(document)
+        let findings = TermConsistencyChecker(targetLanguage: DocumentFixture.languages.target).check(document)
         #expect(findings.count == 1)
         let finding = try #require(findings.first)
         #expect(finding.kind == .missingApprovedTerm)
@@ -70,14 +91,14 @@ import Testing
 
     @Test func aDeprecatedTermIsOneFindingNotTwo() throws {
         let document = Self.document(translations: [0: "The government wants to build new server farms."])
-        let findings = TermConsistencyChecker().check(document)
+        let findings = TermConsistencyChecker(targetLanguage: DocumentFixture.languages.target).check(document)
         #expect(findings.map(\.kind) == [.deprecatedTermUsed])
         #expect(findings.first?.deprecatedTarget == "server farm")
     }
 
     @Test func aDeprecatedTermBesideTheApprovedOneIsStillFlagged() {
         let document = Self.document(translations: [0: "The government wants new data centres, not server farms."])
-        #expect(TermConsistencyChecker().check(document).map(\.kind) == [.deprecatedTermUsed])
+        #expect(TermConsistencyChecker(targetLanguage: DocumentFixture.languages.target).check(document).map(\.kind) == [.deprecatedTermUsed])
     }
 
     @Test func aDeprecatedTermInsideTheApprovedOneIsNotFlagged() {
@@ -85,7 +106,7 @@ import Testing
         term.deprecated = ["centre"]
         var document = DocumentFixture.document(sentences: ["Neue Rechenzentren entstehen."], terms: [term])
         document.translations[0] = Translation(sentence: 0, text: "New data centres are emerging.", origin: .translator)
-        #expect(TermConsistencyChecker().check(document).isEmpty)
+        #expect(TermConsistencyChecker(targetLanguage: DocumentFixture.languages.target).check(document).isEmpty)
     }
 
     @Test func termsInsideCompoundsAreNotRequired() {
@@ -93,12 +114,12 @@ import Testing
         term.kind = .compound
         var document = DocumentFixture.document(sentences: ["Neue Rechenzentren entstehen."], terms: [term])
         document.translations[0] = Translation(sentence: 0, text: "New computing sites are emerging.", origin: .translator)
-        #expect(TermConsistencyChecker().check(document).isEmpty)
+        #expect(TermConsistencyChecker(targetLanguage: DocumentFixture.languages.target).check(document).isEmpty)
     }
 
     @Test func memoryTranslationsAreCheckedAndLabelled() {
         let document = Self.document(translations: [1: "The company needs more chips."], origin: .memory(percent: 87))
-        let findings = TermConsistencyChecker().check(document)
+        let findings = TermConsistencyChecker(targetLanguage: DocumentFixture.languages.target).check(document)
         #expect(findings.map(\.sourceTerm) == ["OpenAI"])
         #expect(findings.map(\.origin) == ["memory"])
     }
@@ -110,6 +131,18 @@ import Testing
                                             partOfSpeech: "properNoun")
         var document = DocumentFixture.document(sentences: ["„Nein“, sagte Feldmann zu Hartmann."], terms: [feldmann, hartmann])
         document.translations[0] = Translation(sentence: 0, text: "“No,” Feldmann told her.", origin: .translator)
-        #expect(TermConsistencyChecker().check(document).map(\.sourceTerm) == ["Hartmann"])
+        #expect(TermConsistencyChecker(targetLanguage: DocumentFixture.languages.target).check(document).map(\.sourceTerm) == ["Hartmann"])
+    }
+
+    /// The pipeline knows no fixed direction: English sources checked against German targets.
+    @Test func germanTranslationsOfEnglishSourcesAreCheckedInGerman() {
+        let term = DocumentFixture.Term(forms: ["data centres", "data centre"], lemma: "data centre", target: "Rechenzentrum",
+                                        concept: "c-datacentre", deprecated: ["Datenzentrum"])
+        var document = DocumentFixture.document(sentences: ["Two new data centres open.", "The data centre is full."], terms: [term])
+        document.translations[0] = Translation(sentence: 0, text: "Zwei neue Rechenzentren öffnen.", origin: .translator)
+        document.translations[1] = Translation(sentence: 1, text: "Das Datenzentrum ist voll.", origin: .translator)
+        let findings = TermConsistencyChecker(targetLanguage: LanguageTag("de-DE")!).check(document)
+        #expect(findings.map(\.sentence) == [1])
+        #expect(findings.map(\.kind) == [.deprecatedTermUsed])
     }
 }

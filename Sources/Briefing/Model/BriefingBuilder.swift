@@ -13,7 +13,7 @@ public struct BriefingBuilder: Sendable {
         let offsets = CodePointOffsets(document.text)
         let picks = document.summary?.picks.filter { $0.sentence < document.sentences.count } ?? []
         let keyPoints = picks.map { keyPoint(for: $0, in: document, offsets: offsets) }
-        let findings = TermConsistencyChecker().check(document)
+        let findings = TermConsistencyChecker(targetLanguage: languages.target).check(document)
         // TBX writes `properNoun`; other glossaries say `proper noun`.
         let isName = { (term: TermMatch) in term.partOfSpeech?.lowercased().hasPrefix("proper") == true }
         return DocumentBriefing(
@@ -50,7 +50,9 @@ public struct BriefingBuilder: Sendable {
             origin: KeyPointOrigin(translation?.origin),
             glossed: translation == nil ? Self.glossed(source, sentenceStart: sentence.span.start, terms: terms, text: document.text) : nil,
             sourceTerms: sourceTerms,
-            targetTerms: translation.map { Self.targetMarks(in: $0.text, terms: terms) } ?? [])
+            targetTerms: translation.map {
+                Self.targetMarks(in: $0.text, terms: terms, inflection: TermInflection(language: languages.target))
+            } ?? [])
     }
 
     /// The source with `[approved target]` after each term.
@@ -68,8 +70,8 @@ public struct BriefingBuilder: Sendable {
     }
 
     /// Where the approved targets of the source's terms stand in the translation.
-    static func targetMarks(in translation: String, terms: [TermMatch]) -> [TermMark] {
-        let finder = TargetTermFinder(translation)
+    static func targetMarks(in translation: String, terms: [TermMatch], inflection: TermInflection) -> [TermMark] {
+        let finder = TargetTermFinder(translation, inflection: inflection)
         var seen = Set<String>()
         var marks: [TermMark] = []
         for term in terms where seen.insert(term.conceptID).inserted {

@@ -1,5 +1,5 @@
 /// Finds a glossary's target-language term in a translation: whole words, case-insensitive, with
-/// English inflection allowed on the last word (plural `-s`/`-es`/`-ies`, possessive `'s`/`'`).
+/// the inflected forms the target language allows (`TermInflection`).
 ///
 /// Results are code-point ranges into the translation, so renderers can highlight them.
 public struct TargetTermFinder: Sendable {
@@ -11,9 +11,11 @@ public struct TargetTermFinder: Sendable {
     }
 
     let words: [Word]
+    let inflection: TermInflection
 
-    public init(_ translation: String) {
+    public init(_ translation: String, inflection: TermInflection) {
         words = Self.words(of: translation)
+        self.inflection = inflection
     }
 
     /// Code-point ranges where `term` occurs.
@@ -25,7 +27,7 @@ public struct TargetTermFinder: Sendable {
         while index + parts.count <= words.count {
             let matches = parts.indices.allSatisfy { offset in
                 let word = words[index + offset].text
-                return offset == parts.count - 1 ? Self.isInflection(word, of: parts[offset]) : word == parts[offset]
+                return inflection.matches(word, parts[offset], isLast: offset == parts.count - 1)
             }
             if matches {
                 found.append(words[index].start..<words[index + parts.count - 1].end)
@@ -38,19 +40,6 @@ public struct TargetTermFinder: Sendable {
     }
 
     public func contains(_ term: String) -> Bool { !occurrences(of: term).isEmpty }
-
-    /// Whether `word` is `base` or one of its plural or possessive forms.
-    static func isInflection(_ word: String, of base: String) -> Bool {
-        if word == base { return true }
-        guard word.hasPrefix(base) else {
-            // city → cities
-            guard base.hasSuffix("y"), base.count > 1 else { return false }
-            let stem = base.dropLast()
-            return ["ies", "ies'"].contains { word == stem + $0 }
-        }
-        let suffix = word.dropFirst(base.count)
-        return ["s", "es", "'s", "'", "s'", "es'"].contains { suffix == $0 }
-    }
 
     /// Runs of letters, digits and apostrophes, lower-cased; apostrophes at a word's start are quotes.
     static func words(of text: String) -> [Word] {

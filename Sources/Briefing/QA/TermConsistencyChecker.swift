@@ -9,12 +9,17 @@ import PipelineCore
 /// are not required in the translation, which often renders the compound differently, but a
 /// deprecated term for them is still flagged.
 public struct TermConsistencyChecker: Sendable {
-    public init() {}
+    public let inflection: TermInflection
+
+    /// `targetLanguage` decides which inflected forms of a target term count.
+    public init(targetLanguage: LanguageTag) {
+        inflection = TermInflection(language: targetLanguage)
+    }
 
     /// A source term that is itself part of the approved target (`Feldmann` in `Jonas Feldmann`,
     /// `Musk` in `Elon Musk`) is a short form, and using it unchanged in the translation is correct.
-    static func usesShortForm(_ term: TermMatch, _ finder: TargetTermFinder) -> Bool {
-        TargetTermFinder(term.target).contains(term.source) && finder.contains(term.source)
+    func usesShortForm(_ term: TermMatch, _ finder: TargetTermFinder) -> Bool {
+        TargetTermFinder(term.target, inflection: .none).contains(term.source) && finder.contains(term.source)
     }
 
     /// Findings for every translated sentence of the document, in sentence order.
@@ -27,7 +32,7 @@ public struct TermConsistencyChecker: Sendable {
 
     /// Findings for one translation, given the term matches of its source sentence.
     public func check(_ translation: Translation, terms: [TermMatch]) -> [QAFinding] {
-        let finder = TargetTermFinder(translation.text)
+        let finder = TargetTermFinder(translation.text, inflection: inflection)
         var seen = Set<String>()
         let concepts = terms.filter { seen.insert($0.conceptID).inserted }
         // Deprecated terms inside an approved term (`centre` in `data centre`) are not violations.
@@ -41,7 +46,7 @@ public struct TermConsistencyChecker: Sendable {
             let kind: QAFinding.Kind
             if deprecated != nil {
                 kind = .deprecatedTermUsed
-            } else if term.kind != .compound, !finder.contains(term.target), !Self.usesShortForm(term, finder) {
+            } else if term.kind != .compound, !finder.contains(term.target), !usesShortForm(term, finder) {
                 kind = .missingApprovedTerm
             } else {
                 return nil
