@@ -59,6 +59,10 @@ struct SRXErrorTests {
                    contents: file(rule: "<rule break=\"no\"><beforebreak>\\b{{titles}}\\.</beforebreak><afterbreak/></rule>")) {
             .unknownWordList(.init(file: $0, line: 8, languageRule: "German", number: 2, side: "beforebreak"), name: "titles")
         },
+        BrokenFile(name: "a language rule defined twice",
+                   contents: file(rule: "</languagerule><languagerule languagerulename=\"German\">")) {
+            .duplicateLanguageRule(file: $0, line: 8, name: "German", firstLine: 6)
+        },
         BrokenFile(name: "a yes/no attribute with another value",
                    contents: file(rule: "<rule break=\"maybe\"><beforebreak>\\.</beforebreak></rule>")) {
             .invalidAttribute(file: $0, line: 8, element: "rule", attribute: "break", value: "maybe")

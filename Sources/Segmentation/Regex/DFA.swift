@@ -26,7 +26,6 @@ final class DFA: Sendable {
     let dependsOnContext: Bool
 
     static let stateLimit = Int(UInt16.max)
-    static let dead = 0
 
     enum BuildError: Error { case tooManyStates }
 
@@ -42,8 +41,6 @@ final class DFA: Sendable {
         readsBackwards = nfa.readsBackwards
         dependsOnContext = nfa.hasAssertions
     }
-
-    var stateCount: Int { acceptsAtEnd.count }
 
     // MARK: matching
 

@@ -19,8 +19,6 @@ indirect enum ScalarSet: Hashable, Sendable {
 
     static func scalar(_ value: UInt32) -> ScalarSet { .ranges([value...value]) }
 
-    static func range(_ low: UInt32, _ high: UInt32) -> ScalarSet { .ranges([low...high]) }
-
     /// ICU's `\s`: `[\t\n\f\r\p{Z}]`, plus vertical tab, which ICU also counts.
     static let whitespace = ScalarSet.union([.ranges([0x09...0x0D]), .categories(GeneralCategoryIndex.separators)])
     /// ICU's `\d`: decimal digits of any script.

@@ -22,7 +22,7 @@ public enum SRXError: LocalizedError, Equatable, Sendable {
     case notSRX(file: String, line: Int, found: String)
     case missingAttribute(file: String, line: Int, element: String, attribute: String)
     case invalidAttribute(file: String, line: Int, element: String, attribute: String, value: String)
-    case duplicateLanguageRule(file: String, line: Int, name: String)
+    case duplicateLanguageRule(file: String, line: Int, name: String, firstLine: Int)
     case unknownLanguageRule(file: String, line: Int, name: String)
     case invalidLanguagePattern(file: String, line: Int, pattern: String)
     case noRulesForLanguage(file: String, language: String)
@@ -42,8 +42,8 @@ public enum SRXError: LocalizedError, Equatable, Sendable {
             "\(file):\(line): <\(element)> needs the attribute \(attribute)"
         case .invalidAttribute(let file, let line, let element, let attribute, let value):
             "\(file):\(line): <\(element)> has \(attribute)=\"\(value)\", expected yes or no"
-        case .duplicateLanguageRule(let file, let line, let name):
-            "\(file):\(line): languagerule '\(name)' is defined twice"
+        case .duplicateLanguageRule(let file, let line, let name, let firstLine):
+            "\(file):\(line): languagerule '\(name)' is already defined on line \(firstLine)"
         case .unknownLanguageRule(let file, let line, let name):
             "\(file):\(line): languagemap names languagerule '\(name)', which the file does not define"
         case .invalidLanguagePattern(let file, let line, let pattern):

@@ -44,8 +44,8 @@ enum SRXReader {
         for container in body.map({ srxChildren(of: $0, named: "languagerules") }) ?? [] {
             for element in srxChildren(of: container, named: "languagerule") {
                 let name = try required(element, "languagerulename", file: file)
-                if languageRules.contains(where: { $0.name == name }) {
-                    throw .duplicateLanguageRule(file: file, line: element.line, name: name)
+                if let first = languageRules.first(where: { $0.name == name }) {
+                    throw .duplicateLanguageRule(file: file, line: element.line, name: name, firstLine: first.line)
                 }
                 var rules: [SRXDocument.Rule] = []
                 for ruleElement in srxChildren(of: element, named: "rule") {
