@@ -4,7 +4,7 @@ import PipelineCore
 /// The `terms` stage: loads the run's glossaries once and matches every sentence, in parallel chunks.
 public struct TermStage: Stage {
     public static let name = "terms"
-    public static let purpose = "Finds glossary terms (inflected forms included) and attaches each one's approved target term."
+    public static let purpose = "glossary terms, inflected forms included, each with its approved target term"
 
     public let matcher: TermMatcher
 
@@ -40,8 +40,8 @@ public struct TermOptions: StageOptions {
     }
 
     public static let help: [(key: String, help: String)] = [
-        ("compounds", "also match terms at the start of closed compounds, flagged 'compound' (default false)"),
-        ("fuzzy", "match terms without gender or part of speech by Snowball stem, flagged 'fuzzy' (default true)"),
+        ("compounds", "also match terms at the start of closed compounds, flagged 'compound'"),
+        ("fuzzy", "match terms without gender or part of speech by Snowball stem, flagged 'fuzzy'"),
     ]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
