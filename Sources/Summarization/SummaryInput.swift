@@ -27,7 +27,9 @@ public struct SummaryInput: Sendable {
     public init(_ document: AnnotatedDocument) {
         let sentences = document.sentences
         var title = document.document.title
-        if let first = document.paragraphs.first, sentences.count(where: { $0.paragraph == 0 }) > 1,
+        // The length check first: slicing and trimming a long first paragraph is not free.
+        if let first = document.paragraphs.first, first.length <= title.utf8.count + 16,
+           sentences.count(where: { $0.paragraph == 0 }) > 1,
            document.text.slice(first).trimmingCharacters(in: .whitespacesAndNewlines) == title.trimmingCharacters(in: .whitespacesAndNewlines) {
             title = ""
         }

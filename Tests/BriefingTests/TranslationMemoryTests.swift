@@ -75,8 +75,8 @@ import Testing
         for _ in 0..<60 {
             let query = sentence()
             let queryTokens = MatchTokens.split(MatchTokens.normalizeSpace(query))
-            var vocabulary: [String: Int32] = [:]
-            func ids(_ tokens: [String]) -> [Int32] {
+            var vocabulary: [Substring: Int32] = [:]
+            func ids(_ tokens: [Substring]) -> [Int32] {
                 tokens.map { token in
                     if let id = vocabulary[token] { return id }
                     vocabulary[token] = Int32(vocabulary.count)

@@ -32,7 +32,7 @@ public struct TranslationMemory: Sendable {
     public let units: [Unit]
     /// Each unit's source as token ids.
     private let unitTokens: [[Int32]]
-    private let vocabulary: [String: Int32]
+    private let vocabulary: [UInt64: Int32]
     /// For each token id, the units containing it (ascending, without repeats).
     private let postings: [[Int32]]
     /// Normalized source → the units with exactly that source, in memory order.
@@ -40,7 +40,7 @@ public struct TranslationMemory: Sendable {
 
     public init(units: [Unit]) {
         self.units = units
-        var vocabulary: [String: Int32] = [:]
+        var vocabulary: [UInt64: Int32] = [:]
         var postings: [[Int32]] = []
         var unitTokens: [[Int32]] = []
         var exact: [String: [Int]] = [:]
@@ -49,9 +49,10 @@ public struct TranslationMemory: Sendable {
             let normalized = MatchTokens.normalizeSpace(unit.source)
             exact[normalized, default: []].append(index)
             let ids = MatchTokens.split(normalized).map { token -> Int32 in
-                if let id = vocabulary[token] { return id }
+                let key = MatchTokens.key(token)
+                if let id = vocabulary[key] { return id }
                 let id = Int32(postings.count)
-                vocabulary[token] = id
+                vocabulary[key] = id
                 postings.append([])
                 return id
             }
@@ -129,12 +130,13 @@ public struct TranslationMemory: Sendable {
 
     /// Token ids of a query; tokens the memory has never seen get distinct negative ids.
     private func tokenIDs(of text: String) -> [Int32] {
-        var unknown: [String: Int32] = [:]
+        var unknown: [UInt64: Int32] = [:]
         return MatchTokens.split(text).map { token in
-            if let id = vocabulary[token] { return id }
-            if let id = unknown[token] { return id }
+            let key = MatchTokens.key(token)
+            if let id = vocabulary[key] { return id }
+            if let id = unknown[key] { return id }
             let id = Int32(-1 - unknown.count)
-            unknown[token] = id
+            unknown[key] = id
             return id
         }
     }

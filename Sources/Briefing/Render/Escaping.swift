@@ -5,46 +5,60 @@ enum Escaping {
     /// Text safe inside HTML elements and quoted attributes. C0 controls other than tab and line
     /// breaks are dropped: HTML forbids them and they carry nothing a reader needs.
     static func html(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): result += "&amp;".utf8
+            case UInt8(ascii: "<"): result += "&lt;".utf8
+            case UInt8(ascii: ">"): result += "&gt;".utf8
+            case UInt8(ascii: "\""): result += "&quot;".utf8
+            case UInt8(ascii: "'"): result += "&#39;".utf8
+            case 0x09, 0x0A, 0x0D: result.append(byte)
+            case 0x00..<0x20, 0x7F: continue
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
-                result.unicodeScalars.append(scalar)
+                result.append(byte)
+                dropC1Control(&result)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// C1 controls (U+0080–U+009F) are the two bytes C2 80…C2 9F; a lead byte C2 is never a
+    /// continuation byte, so the pair can be recognised, and dropped, byte by byte.
+    private static func dropC1Control(_ bytes: inout [UInt8]) {
+        let count = bytes.count
+        if count >= 2, bytes[count - 2] == 0xC2, (0x80...0x9F).contains(bytes[count - 1]) {
+            bytes.removeLast(2)
+        }
     }
 
     /// Text that Markdown shows literally: markup characters are backslash-escaped and line
     /// breaks become spaces, so a value can never open a heading, list, table cell or HTML tag.
     static func markdown(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
         // A value starting a line must not start a list: `- x`, `+ x`, `3. Oktober`.
         let digits = text.unicodeScalars.prefix { ("0"..."9").contains($0) }.count
         let listMarker = text.unicodeScalars.first.map { "-+=".unicodeScalars.contains($0) } == true ? 0
             : (digits > 0 && [".", ")"].contains(text.unicodeScalars.dropFirst(digits).first) ? digits : nil)
-        for (index, scalar) in text.unicodeScalars.enumerated() {
-            if index == listMarker { result += "\\" }
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "!", "~":
-                result += "\\"
-                result.unicodeScalars.append(scalar)
-            case "\n", "\r", "\t": result += " "
+        // The list marker is ASCII digits or one ASCII sign, so its scalar index is its byte index.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for (index, byte) in text.utf8.enumerated() {
+            if index == listMarker { bytes.append(UInt8(ascii: "\\")) }
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"),
+                 UInt8(ascii: "!"), UInt8(ascii: "~"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+            case 0x0A, 0x0D, 0x09: bytes.append(UInt8(ascii: " "))
+            case 0x00..<0x20, 0x7F: continue
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
-                result.unicodeScalars.append(scalar)
+                bytes.append(byte)
+                dropC1Control(&bytes)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -23,6 +23,8 @@ public enum XMLCharacters {
     /// Decodes bytes that claim to be UTF-8: malformed sequences are dropped (not replaced), as are
     /// characters XML forbids, so nothing that is not well-formed text can reach a file.
     public static func sanitized(utf8 bytes: some Collection<UInt8>) -> String {
+        // Well-formed UTF-8 is the rule: validate in one pass and keep the bytes as they are.
+        if let text = String(validating: bytes, as: UTF8.self) { return sanitized(text) }
         var scalars = String.UnicodeScalarView()
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
