@@ -41,6 +41,15 @@ enum MatchTokens {
         return hash
     }
 
+    /// The key of a whole token sequence, for finding exact-match candidates.
+    static func key(_ tokens: [Substring]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for token in tokens {
+            hash = (hash ^ key(token)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
             let value = scalar.value

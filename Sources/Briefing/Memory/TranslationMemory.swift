@@ -35,20 +35,25 @@ public struct TranslationMemory: Sendable {
     private let vocabulary: [UInt64: Int32]
     /// For each token id, the units containing it (ascending, without repeats).
     private let postings: [[Int32]]
-    /// Normalized source → the units with exactly that source, in memory order.
-    private let exact: [String: [Int]]
+    /// Key of a token sequence → the units with that sequence, in memory order: the candidates for
+    /// an exact match, which is then confirmed on the whitespace-normalized text.
+    private let exact: [UInt64: [Int]]
+    private let normalizedSources: [String]
 
     public init(units: [Unit]) {
         self.units = units
         var vocabulary: [UInt64: Int32] = [:]
         var postings: [[Int32]] = []
         var unitTokens: [[Int32]] = []
-        var exact: [String: [Int]] = [:]
+        var exact: [UInt64: [Int]] = [:]
+        var normalizedSources: [String] = []
         unitTokens.reserveCapacity(units.count)
         for (index, unit) in units.enumerated() {
             let normalized = MatchTokens.normalizeSpace(unit.source)
-            exact[normalized, default: []].append(index)
-            let ids = MatchTokens.split(normalized).map { token -> Int32 in
+            normalizedSources.append(normalized)
+            let tokens = MatchTokens.split(normalized)
+            exact[MatchTokens.key(tokens), default: []].append(index)
+            let ids = tokens.map { token -> Int32 in
                 let key = MatchTokens.key(token)
                 if let id = vocabulary[key] { return id }
                 let id = Int32(postings.count)
@@ -63,6 +68,7 @@ public struct TranslationMemory: Sendable {
         self.postings = postings
         self.unitTokens = unitTokens
         self.exact = exact
+        self.normalizedSources = normalizedSources
     }
 
     /// Loads and merges every memory in `urls` (files or folders of `.tmx`), in the order given.
@@ -80,12 +86,17 @@ public struct TranslationMemory: Sendable {
     /// Up to `limit` matches at or above `threshold`, best first; equal percentages in memory order.
     public func matches(for source: String, threshold: Int, limit: Int) -> [Match] {
         guard limit > 0 else { return [] }
-        let normalized = MatchTokens.normalizeSpace(source)
-        let exactUnits = exact[normalized] ?? []
+        // Whitespace only separates tokens, so the raw text splits as its normalized form would.
+        let tokens = MatchTokens.split(source)
+        var exactUnits: [Int] = []
+        if let candidates = exact[MatchTokens.key(tokens)] {
+            let normalized = MatchTokens.normalizeSpace(source)
+            exactUnits = candidates.filter { normalizedSources[$0] == normalized }
+        }
         var ranked: [(percent: Int, unit: Int)] = exactUnits.prefix(limit).map { (100, $0) }
         if ranked.count == limit { return ranked.map { Match(unit: units[$0.unit], percent: $0.percent) } }
 
-        let query = tokenIDs(of: normalized)
+        let query = tokenIDs(of: tokens)
         let floor = max(1, min(threshold, 100))
         guard !query.isEmpty else { return ranked.map { Match(unit: units[$0.unit], percent: $0.percent) } }
 
@@ -129,9 +140,9 @@ public struct TranslationMemory: Sendable {
     }
 
     /// Token ids of a query; tokens the memory has never seen get distinct negative ids.
-    private func tokenIDs(of text: String) -> [Int32] {
+    private func tokenIDs(of tokens: [Substring]) -> [Int32] {
         var unknown: [UInt64: Int32] = [:]
-        return MatchTokens.split(text).map { token in
+        return tokens.map { token in
             let key = MatchTokens.key(token)
             if let id = vocabulary[key] { return id }
             if let id = unknown[key] { return id }
