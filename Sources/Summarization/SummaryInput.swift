@@ -19,6 +19,14 @@ public struct SummaryInput: Sendable {
         self.conceptCounts = conceptCounts
     }
 
+    private static func trimmed(_ text: String) -> Substring {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return text[first...last]
+    }
+
     /// The input for a document the segmenter (and, if it ran, the term mapper) annotated.
     ///
     /// A title that is the whole first paragraph of several sentences is dropped: it is a reader's
@@ -30,7 +38,7 @@ public struct SummaryInput: Sendable {
         // The length check first: slicing and trimming a long first paragraph is not free.
         if let first = document.paragraphs.first, first.length <= title.utf8.count + 16,
            sentences.count(where: { $0.paragraph == 0 }) > 1,
-           document.text.slice(first).trimmingCharacters(in: .whitespacesAndNewlines) == title.trimmingCharacters(in: .whitespacesAndNewlines) {
+           Self.trimmed(document.text.slice(first)) == Self.trimmed(title) {
             title = ""
         }
         self.init(

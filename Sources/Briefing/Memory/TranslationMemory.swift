@@ -103,6 +103,10 @@ public struct TranslationMemory: Sendable {
         // Every unit reaching `floor` shares at least `needed` tokens with the query, so it must
         // contain one of the query's `query.count - needed + 1` rarest tokens (prefix filtering).
         let needed = (floor * query.count + 99) / 100
+        // Shared tokens are tokens the memory knows; too few of them and no unit can reach the floor.
+        guard query.count(where: { $0 >= 0 }) >= needed else {
+            return ranked.map { Match(unit: units[$0.unit], percent: $0.percent) }
+        }
         let byRarity = query.sorted { lhs, rhs in
             let l = lhs < 0 ? 0 : postings[Int(lhs)].count
             let r = rhs < 0 ? 0 : postings[Int(rhs)].count

@@ -14,10 +14,24 @@ public enum XMLCharacters {
     /// The text with every character XML 1.0 forbids removed. Cheap when there is nothing to drop,
     /// which is almost always.
     public static func sanitized(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
+        guard needsSanitizing(text) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.lazy.filter(isAllowed))
         return String(scalars)
+    }
+
+    /// In a Swift string only C0 controls (single bytes) and U+FFFE/U+FFFF (EF BF BE/BF) can be
+    /// forbidden, so a byte scan decides without decoding scalars.
+    private static func needsSanitizing(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20, byte != 0x9, byte != 0xA, byte != 0xD { return true }
+            if byte >= 0xBE, byte <= 0xBF, previous == 0xBF, beforePrevious == 0xEF { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// Decodes bytes that claim to be UTF-8: malformed sequences are dropped (not replaced), as are
