@@ -46,7 +46,11 @@ struct RunCommand: AsyncParsableCommand {
             let report: RunReport
             if stdinJsonl {
                 let source = JSONLinesDocumentSource(lines: LineReader(), source: "stdin", namer: namer)
-                report = await run(runner, source, into: JSONLinesSink(batchFolder: outputFolder))
+                let sink = JSONLinesSink(batchFolder: outputFolder)
+                report = await run(runner, source, into: sink)
+                if !sink.skippedBatchOutputs.isEmpty {
+                    Failure.print("note: batch outputs not written in stream mode (\(sink.skippedBatchOutputs.joined(separator: ", "))); pass --output DIR to keep them")
+                }
             } else {
                 let files = inputs.isEmpty
                     ? try InputResolver().resolve(spec.inputs, against: spec.baseDirectory)

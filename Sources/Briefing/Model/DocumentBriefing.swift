@@ -3,7 +3,9 @@ import PipelineCore
 /// Everything one document's briefing shows, independent of format: the renderers only lay it out.
 public struct DocumentBriefing: Sendable, Hashable, Codable {
     public let id: String
-    public let ordinal: Int
+    /// The document's place in the run, for ordering the digest. Not part of the JSON: a run split
+    /// into parts (shards, stream partitions) must write the same briefing as the whole run.
+    public var ordinal: Int = 0
     public let title: String
     public let source: String
     public let metadata: [MetadataEntry]
@@ -18,6 +20,10 @@ public struct DocumentBriefing: Sendable, Hashable, Codable {
     public let names: [KeyTerm]
     public let status: TranslationStatus
     public let qa: QAReport
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, source, metadata, languages, summaryMethod, keyPoints, keyTerms, names, status, qa
+    }
 }
 
 /// A summary sentence with its translation, or its source glossed while it awaits one.

@@ -184,7 +184,10 @@ public struct JSONLinesDocumentReader {
                 guard !["id", "title", "text"].contains(key), let value = object[key] as? String else { return nil }
                 return MetadataEntry(key, value)
             }
-            return .document(Document(id: namer.name(stem: id), title: title, text: text, source: where_, metadata: metadata))
+            // Named by id, not line: a stream cut into parts (GNU parallel, Spark) must describe each
+            // document as the whole stream would.
+            return .document(Document(
+                id: namer.name(stem: id), title: title, text: text, source: "\(source)#\(id)", metadata: metadata))
         }
         return nil
     }

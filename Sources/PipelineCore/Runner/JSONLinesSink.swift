@@ -25,8 +25,15 @@ public final class JSONLinesSink: DocumentSink, @unchecked Sendable {
         try emit(FailedResult(id: id, source: failure.source, stage: failure.stage, error: failure.reason))
     }
 
+    /// Batch outputs that had nowhere to go, for the caller to mention: a stream has one line per
+    /// document and no place for them.
+    public private(set) var skippedBatchOutputs: [String] = []
+
     public func write(_ file: OutputFile) throws {
-        guard let batchFolder else { throw StreamModeError.batchOutputNeedsFolder(path: file.path) }
+        guard let batchFolder else {
+            skippedBatchOutputs.append(file.path)
+            return
+        }
         try batchFolder.write(file)
     }
 
@@ -34,16 +41,6 @@ public final class JSONLinesSink: DocumentSink, @unchecked Sendable {
         var line = try encoder.encode(value)
         line.append(0x0A)
         handle.write(line)
-    }
-}
-
-public enum StreamModeError: LocalizedError {
-    case batchOutputNeedsFolder(path: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .batchOutputNeedsFolder(let path): "batch output \(path) was not written: in stream mode, pass --output DIR to keep batch outputs"
-        }
     }
 }
 
