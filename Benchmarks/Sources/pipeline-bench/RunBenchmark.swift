@@ -22,6 +22,9 @@ struct RunBenchmark: AsyncParsableCommand {
     @Option(help: "Document counts for the flat-memory check (each run in its own process).")
     var memoryRuns: [Int] = [1_000, 100_000]
 
+    @Option(help: "Folder for the runs' outputs (each run gets a fresh subfolder, removed afterwards). A tmpfs such as /dev/shm measures the pipeline without the disk.")
+    var scratch: String = FileManager.default.temporaryDirectory.path
+
     @Option(help: ArgumentHelp("Internal: run N generated documents in this process and print its peak memory.", visibility: .private))
     var memoryProbe: Int?
 
@@ -33,6 +36,7 @@ struct RunBenchmark: AsyncParsableCommand {
             return
         }
         let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
+        print("scratch: \(scratch)")
         print("corpus: \(documents.count) documents, \(String(format: "%.2f", Double(bytes) / 1e6)) MB; pipeline \(spec.name): \(spec.stages.map(\.name).joined(separator: " → "))")
 
         // Per stage, single-threaded: each stage's time on documents already annotated by the stages before it.
@@ -52,8 +56,8 @@ struct RunBenchmark: AsyncParsableCommand {
         }
 
         // End to end, writing real output folders, sequential and parallel.
-        let sequentialFolder = try Self.temporaryFolder()
-        let parallelFolder = try Self.temporaryFolder()
+        let sequentialFolder = try temporaryFolder()
+        let parallelFolder = try temporaryFolder()
         defer {
             try? FileManager.default.removeItem(at: sequentialFolder)
             try? FileManager.default.removeItem(at: parallelFolder)
@@ -93,7 +97,7 @@ struct RunBenchmark: AsyncParsableCommand {
 
     private func probeMemory(spec: PipelineSpec, corpus: [Document], count: Int) async throws {
         let runner = try PipelineRunner(spec: spec, jobs: jobs)
-        let folder = try Self.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = await runner.run(GeneratedSource(corpus: corpus, count: count), into: FolderSink(folder: folder))
         print("PEAK \(Measurement.peakResidentBytes()) \(report.documents)")
@@ -102,7 +106,7 @@ struct RunBenchmark: AsyncParsableCommand {
     private func probeInChild(count: Int) throws -> Int {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["run", "--pipeline", pipeline, "--jobs", String(jobs), "--memory-probe", String(count)]
+        process.arguments = ["run", "--pipeline", pipeline, "--jobs", String(jobs), "--scratch", scratch, "--memory-probe", String(count)]
             + corpus.flatMap { ["--corpus", $0] }
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -120,8 +124,8 @@ struct RunBenchmark: AsyncParsableCommand {
                Double(bytes) / 1e6 / seconds, Double(sentences) / seconds, Double(documents) / seconds, seconds)
     }
 
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-bench-\(UUID().uuidString)")
+    func temporaryFolder() throws -> URL {
+        let url = URL(fileURLWithPath: scratch).appendingPathComponent("pipeline-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

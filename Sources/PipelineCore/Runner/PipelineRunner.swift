@@ -53,12 +53,12 @@ public struct PipelineRunner: Sendable {
         var report = RunReport()
         let start = ContinuousClock.now
         let window = jobs * 2
-        await withTaskGroup(of: (Int, Result<AnnotatedDocument, DocumentFailure>).self) { group in
+        await withTaskGroup(of: (Int, Outcome).self) { group in
             var loaded = 0
             var delivered = 0
             var inFlight = 0
             var exhausted = false
-            var ready: [Int: Result<AnnotatedDocument, DocumentFailure>] = [:]
+            var ready: [Int: Outcome] = [:]
             while true {
                 // Keep `jobs` documents working, but never run more than `window` ahead of delivery.
                 while !exhausted, inFlight < jobs, loaded - delivered < window {
@@ -70,17 +70,10 @@ public struct PipelineRunner: Sendable {
                     loaded += 1
                     switch load {
                     case .failure(let where_, let error):
-                        ready[ordinal] = .failure(DocumentFailure(source: where_, stage: "input", reason: error.localizedDescription))
+                        ready[ordinal] = .failed(DocumentFailure(source: where_, stage: "input", reason: error.localizedDescription))
                     case .document(let document):
                         inFlight += 1
-                        group.addTask {
-                            do { return (ordinal, .success(try await process(document, ordinal: ordinal))) } catch let failure as DocumentFailure {
-                                return (ordinal, .failure(failure))
-                            } catch {
-                                return (ordinal, .failure(DocumentFailure(
-                                    source: document.source, stage: "run", reason: error.localizedDescription, documentID: document.id)))
-                            }
-                        }
+                        group.addTask { (ordinal, await outcome(of: document, ordinal: ordinal, sink: sink)) }
                     }
                 }
                 while let result = ready.removeValue(forKey: delivered) {
@@ -111,30 +104,72 @@ public struct PipelineRunner: Sendable {
         return report
     }
 
-    private func deliver(_ result: Result<AnnotatedDocument, DocumentFailure>, to sink: any DocumentSink, report: inout RunReport) {
-        switch result {
-        case .failure(let failure):
+    /// Processes one document in its task. A sink that needs no order stores the outputs right
+    /// here, so slow disks are written in parallel and only counts wait for delivery.
+    private func outcome(of document: Document, ordinal: Int, sink: any DocumentSink) async -> Outcome {
+        let annotated: AnnotatedDocument
+        do { annotated = try await process(document, ordinal: ordinal) } catch let failure as DocumentFailure {
+            return .failed(failure)
+        } catch {
+            return .failed(DocumentFailure(source: document.source, stage: "run", reason: error.localizedDescription, documentID: document.id))
+        }
+        guard sink.acceptsAnyOrder else { return .processed(annotated) }
+        do { try sink.accept(annotated) } catch {
+            return .failed(DocumentFailure(source: document.source, stage: "output", reason: error.localizedDescription, documentID: document.id))
+        }
+        return .stored(DocumentCounts(annotated))
+    }
+
+    private func deliver(_ outcome: Outcome, to sink: any DocumentSink, report: inout RunReport) {
+        switch outcome {
+        case .failed(let failure):
             report.failures.append(failure)
             do { try sink.fail(failure, id: failure.documentID) } catch {
                 report.failures.append(DocumentFailure(source: failure.source, stage: "output", reason: error.localizedDescription))
             }
-        case .success(let document):
+        case .processed(let document):
             do {
                 try sink.accept(document)
-                report.documents += 1
-                report.sentences += document.sentences.count
-                report.terms += document.terms.count
-                report.bytes += document.text.utf8.count
-                report.filesWritten += document.outputs.count
+                report.add(DocumentCounts(document))
             } catch {
-                report.failures.append(DocumentFailure(source: document.document.source, stage: "output", reason: error.localizedDescription))
+                report.failures.append(DocumentFailure(
+                    source: document.document.source, stage: "output", reason: error.localizedDescription, documentID: document.document.id))
             }
+        case .stored(let counts):
+            report.add(counts)
         }
+    }
+
+    /// What a document task hands back to the delivery loop.
+    private enum Outcome: Sendable {
+        /// Processed; the sink takes it in input order.
+        case processed(AnnotatedDocument)
+        /// Processed and already stored by a sink that needs no order; only its counts travel on.
+        case stored(DocumentCounts)
+        case failed(DocumentFailure)
+    }
+}
+
+/// The figures a run summary adds up per document.
+struct DocumentCounts: Sendable {
+    let sentences: Int
+    let terms: Int
+    let bytes: Int
+    let files: Int
+
+    init(_ document: AnnotatedDocument) {
+        sentences = document.sentences.count
+        terms = document.terms.count
+        bytes = document.text.utf8.count
+        files = document.outputs.count
     }
 }
 
 /// Where finished documents go: files in an output folder, or JSON lines on stdout.
 public protocol DocumentSink: Sendable {
+    /// True when documents may be accepted in any order, from any task (files named by document);
+    /// false when they must come one at a time in input order (a stream).
+    var acceptsAnyOrder: Bool { get }
     func accept(_ document: AnnotatedDocument) throws
     /// Told of each failed document, in input order; `id` is nil when the input never became a document.
     func fail(_ failure: DocumentFailure, id: String?) throws
@@ -142,6 +177,8 @@ public protocol DocumentSink: Sendable {
 }
 
 extension DocumentSink {
+    public var acceptsAnyOrder: Bool { false }
+
     public func fail(_ failure: DocumentFailure, id: String?) throws {}
 }
 
@@ -152,6 +189,8 @@ public struct FolderSink: DocumentSink {
     public init(folder: URL) {
         writer = OutputWriter(folder: folder)
     }
+
+    public var acceptsAnyOrder: Bool { true }
 
     public func accept(_ document: AnnotatedDocument) throws {
         for file in document.outputs { try writer.write(file) }
@@ -201,6 +240,14 @@ public struct RunReport: Sendable {
     public var seconds = 0.0
 
     public init() {}
+
+    mutating func add(_ counts: DocumentCounts) {
+        documents += 1
+        sentences += counts.sentences
+        terms += counts.terms
+        bytes += counts.bytes
+        filesWritten += counts.files
+    }
 
     public var summary: String {
         let rate = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
