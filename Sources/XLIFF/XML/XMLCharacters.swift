@@ -23,15 +23,17 @@ public enum XMLCharacters {
     /// In a Swift string only C0 controls (single bytes) and U+FFFE/U+FFFF (EF BF BE/BF) can be
     /// forbidden, so a byte scan decides without decoding scalars.
     private static func needsSanitizing(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x20, byte != 0x9, byte != 0xA, byte != 0xD { return true }
-            if byte >= 0xBE, byte <= 0xBF, previous == 0xBF, beforePrevious == 0xEF { return true }
-            beforePrevious = previous
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20, byte != 0x9, byte != 0xA, byte != 0xD { return true }
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return true }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     /// Decodes bytes that claim to be UTF-8: malformed sequences are dropped (not replaced), as are
