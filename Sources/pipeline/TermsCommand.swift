@@ -42,46 +42,26 @@ struct TermsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = LanguageTag(language)!
-        let target = targetLanguage.flatMap(LanguageTag.init) ?? LanguageTag(source.language == "en" ? "de" : "en")!
-        let glossary = try Glossary.load(glossaries.map { URL(fileURLWithPath: $0) }, source: source, target: target)
-        let matcher = TermMatcher(glossary: glossary, options: .init(compounds: compounds, fuzzy: !noFuzzy))
-        if jsonl {
-            try JSONLines.process { object, lineNumber in
-                let text = try JSONLines.text(in: object, lineNumber: lineNumber)
-                return Output(matches: Self.report(matcher.matches(in: text), in: text))
-            }
-        } else {
-            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            for match in Self.report(matcher.matches(in: text), in: text) {
-                print("\(match.start)-\(match.end)\t\(match.surface)\t→ \(match.target)\t(\(match.source); \(match.concept), \(match.status), \(match.kind))")
+        try Failure.reporting {
+            let source = LanguageTag(language)!
+            let target = targetLanguage.flatMap(LanguageTag.init) ?? LanguageTag(source.language == "en" ? "de" : "en")!
+            let glossary = try Glossary.load(glossaries.map { URL(fileURLWithPath: $0) }, source: source, target: target)
+            let matcher = TermMatcher(glossary: glossary, options: .init(compounds: compounds, fuzzy: !noFuzzy))
+            if jsonl {
+                try JSONLines.process { object, lineNumber in
+                    let text = try JSONLines.text(in: object, lineNumber: lineNumber)
+                    return Output(matches: ReportedTermMatch.all(matcher.matches(in: text), in: text))
+                }
+            } else {
+                let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                for match in ReportedTermMatch.all(matcher.matches(in: text), in: text) {
+                    print("\(match.start)-\(match.end)\t\(match.surface)\t→ \(match.target)\t(\(match.source); \(match.concept), \(match.status), \(match.kind))")
+                }
             }
         }
     }
 
     struct Output: Encodable {
-        let matches: [ReportedMatch]
-    }
-
-    /// A match as the JSONL contract spells it: code point offsets and flat fields.
-    struct ReportedMatch: Encodable {
-        let start: Int
-        let end: Int
-        let surface: String
-        let source: String
-        let target: String
-        let concept: String
-        let status: String
-        let kind: String
-    }
-
-    static func report(_ matches: [TermMatch], in text: String) -> [ReportedMatch] {
-        let offsets = CodePointOffsets(text)
-        return matches.map { match in
-            let (start, end) = offsets.codePoints(of: match.span)
-            return ReportedMatch(
-                start: start, end: end, surface: match.surface, source: match.source, target: match.target,
-                concept: match.conceptID, status: match.status.rawValue, kind: match.kind.rawValue)
-        }
+        let matches: [ReportedTermMatch]
     }
 }

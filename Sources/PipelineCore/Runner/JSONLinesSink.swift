@@ -53,17 +53,6 @@ struct DocumentResult: Encodable {
         let text: String
     }
 
-    struct TermResult: Encodable {
-        let start: Int
-        let end: Int
-        let surface: String
-        let source: String
-        let target: String
-        let concept: String
-        let status: TermStatus
-        let kind: MatchKind
-    }
-
     struct SummaryResult: Encodable {
         let sentence: Int
         let rank: Int
@@ -81,7 +70,7 @@ struct DocumentResult: Encodable {
     let title: String
     let source: String
     let sentences: [SentenceResult]
-    let terms: [TermResult]
+    let terms: [ReportedTermMatch]
     let summary: [SummaryResult]
     let translations: [TranslationResult]
     /// Each text output (XLIFF, TBX, briefings) by file name.
@@ -97,12 +86,7 @@ struct DocumentResult: Encodable {
             let (start, end) = offsets.codePoints(of: sentence.span)
             return SentenceResult(start: start, end: end, paragraph: sentence.paragraph, text: document.text(of: index))
         }
-        terms = document.terms.map { match in
-            let (start, end) = offsets.codePoints(of: match.span)
-            return TermResult(
-                start: start, end: end, surface: match.surface, source: match.source, target: match.target,
-                concept: match.conceptID, status: match.status, kind: match.kind)
-        }
+        terms = document.terms.map { ReportedTermMatch($0, offsets: offsets) }
         summary = (document.summary?.picks ?? []).map {
             SummaryResult(sentence: $0.sentence, rank: $0.rank, score: $0.score, text: document.text(of: $0.sentence))
         }
