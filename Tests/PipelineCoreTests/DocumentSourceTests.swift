@@ -100,3 +100,21 @@ import Testing
         #expect(throws: InputError.noMatch(pattern: "in/*.doc")) { try resolver.resolve(["in/*.doc"], against: root) }
     }
 }
+
+@Suite struct BlankDocumentTests {
+    @Test(arguments: ["", "   \n\n \t\n", "\u{00A0}\u{2003}"])
+    func blankFilesAreReportedNotProcessed(text: String) throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("leer.txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        var source = FileDocumentSource(
+            files: [file],
+            namer: DocumentNamer(template: "{stem}", pipelineName: "p", languages: LanguagePair(source: LanguageTag("de")!, target: LanguageTag("en")!)))
+        guard case .failure(let where_, let error) = source.next() else {
+            Issue.record("a blank file must not become a document")
+            return
+        }
+        #expect(where_ == file.path)
+        #expect(error.localizedDescription.contains("no text"))
+    }
+}

@@ -140,11 +140,17 @@ enum TextDocumentReader {
         guard let text = String(validating: data, as: UTF8.self) else {
             return .failure(source: file.path, error: .notUTF8(path: file.path, byteOffset: UTF8Validation.firstInvalidByte(in: data)))
         }
+        guard !TextDocumentReader.isBlank(text) else { return .failure(source: file.path, error: .empty(path: file.path)) }
         let stem = file.deletingPathExtension().lastPathComponent
         let document = Document(
             id: namer.name(stem: stem), title: title(of: text, markdown: file.pathExtension.lowercased() == "md"),
             text: text, source: file.path, metadata: [MetadataEntry("file", file.lastPathComponent)])
         return .document(document)
+    }
+
+    /// Nothing but whitespace: a document with nothing to segment, translate or summarise.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     static func title(of text: String, markdown: Bool) -> String {
@@ -176,6 +182,9 @@ public struct JSONLinesDocumentReader {
             }
             guard let text = object["text"] as? String else {
                 return .failure(source: where_, error: .badJSONLine(path: source, line: line, reason: "no string field \"text\""))
+            }
+            guard !TextDocumentReader.isBlank(text) else {
+                return .failure(source: where_, error: .badJSONLine(path: source, line: line, reason: "the document has no text, only whitespace"))
             }
             let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "line-\(line)"
             let title = (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 }

@@ -66,14 +66,26 @@ public enum InputError: LocalizedError, Equatable {
     case unreadable(path: String, reason: String)
     case notUTF8(path: String, byteOffset: Int)
     case badJSONLine(path: String, line: Int, reason: String)
+    case empty(path: String)
 
     public var errorDescription: String? {
         switch self {
-        case .missing(let path): "\(path): no such input file or folder"
-        case .noMatch(let pattern): "input '\(pattern)' matches no .txt, .md or .jsonl file"
-        case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
-        case .notUTF8(let path, let offset): "\(path): byte \(offset) is not valid UTF-8"
-        case .badJSONLine(let path, let line, let reason): "\(path):\(line): \(reason)"
+        case .missing(let path): "\(path): \(reason)"
+        case .noMatch(let pattern): "input '\(pattern)' \(reason)"
+        case .unreadable(let path, _), .notUTF8(let path, _), .empty(let path): "\(path): \(reason)"
+        case .badJSONLine(let path, let line, _): "\(path):\(line): \(reason)"
+        }
+    }
+
+    /// What is wrong, without where: a run's failure list names the document already.
+    public var reason: String {
+        switch self {
+        case .missing: "no such input file or folder"
+        case .noMatch: "matches no .txt, .md or .jsonl file"
+        case .unreadable(_, let reason): "cannot read: \(reason)"
+        case .notUTF8(_, let offset): "byte \(offset) is not valid UTF-8"
+        case .badJSONLine(_, _, let reason): reason
+        case .empty: "the document has no text, only whitespace"
         }
     }
 }

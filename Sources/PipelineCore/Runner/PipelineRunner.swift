@@ -70,7 +70,7 @@ public struct PipelineRunner: Sendable {
                     loaded += 1
                     switch load {
                     case .failure(let where_, let error):
-                        ready[ordinal] = .failed(DocumentFailure(source: where_, stage: "input", reason: error.localizedDescription))
+                        ready[ordinal] = .failed(DocumentFailure(source: where_, stage: "input", reason: error.reason))
                     case .document(let document):
                         inFlight += 1
                         group.addTask { (ordinal, await outcome(of: document, ordinal: ordinal, sink: sink)) }

@@ -12,7 +12,7 @@ public enum XLIFFExportError: LocalizedError, Equatable {
         case .noSummary(let document):
             "\(document): the xliff stage is set to export the summary, but no summary exists; run the summarize stage first"
         case .nothingToExport(let document):
-            "\(document): there are no sentences to export to XLIFF; run the segment stage first"
+            "\(document): there are no sentences to export to XLIFF (is a segment stage missing before xliff?)"
         case .invalidSpan(let document, let sentence, let start, let end, let bytes):
             "\(document): sentence \(sentence + 1) spans bytes \(start)..<\(end), outside the text's \(bytes) bytes or out of order"
         case .paragraphOutOfOrder(let document, let sentence, let paragraph):
