@@ -17,8 +17,25 @@ struct ValidateCommand: ParsableCommand {
             let files = try InputResolver().resolve(spec.inputs, against: spec.baseDirectory)
             // Creating the stages loads their rules, glossaries and memories, which is the check.
             let runner = try PipelineRunner(spec: spec, jobs: 1)
+            // Every input is read as a run would read it, without processing it.
+            var source = FileDocumentSource(
+                files: files, namer: DocumentNamer(template: spec.output.name, pipelineName: spec.name, languages: spec.languages))
+            var documents = 0
+            var unreadable = 0
+            while let load = source.next() {
+                switch load {
+                case .document: documents += 1
+                case .failure(let where_, let error):
+                    unreadable += 1
+                    Failure.print("\(where_): \(error.reason)")
+                }
+            }
+            guard unreadable == 0 else {
+                Failure.print("\(file): \(unreadable) inputs cannot be read")
+                throw ExitCode.failure
+            }
             print("\(file): valid — \(runner.stages.count) stages (\(spec.stages.map(\.name).joined(separator: ", "))), "
-                + "\(files.count) input files, \(spec.glossaries.count) glossaries")
+                + "\(files.count) input files holding \(documents) documents, \(spec.glossaries.count) glossaries")
         }
     }
 }

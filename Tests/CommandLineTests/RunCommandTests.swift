@@ -54,3 +54,27 @@ import Testing
         #expect(try CommandRunner.jsonLines(shard.stdout).map { $0["id"] as? String } == ["d1", "d4"])
     }
 }
+
+@Suite struct ValidateCommandTests {
+    @Test func validateReadsEveryInputAndNamesTheBrokenOne() throws {
+        let folder = try RunCommandTests.temporaryFolder()
+        try "Ein Satz. Noch einer.".write(to: folder.appendingPathComponent("gut.txt"), atomically: true, encoding: .utf8)
+        try Data([0x41, 0xFE, 0x42]).write(to: folder.appendingPathComponent("kaputt.txt"))
+        let pipeline = try String(contentsOf: CommandRunner.root.appendingPathComponent("Pipelines/de-en.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "  - ../Samples/de", with: "  - \(folder.path)")
+            .replacingOccurrences(of: "../", with: CommandRunner.root.path + "/")
+        let file = folder.appendingPathComponent("p.yml")
+        try pipeline.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["validate", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("kaputt.txt: byte 1 is not valid UTF-8"))
+        #expect(!result.stderr.contains("gut.txt"))
+    }
+
+    @Test func bundledPipelineValidates() throws {
+        let result = try CommandRunner.run(["validate", "Pipelines/de-en.yml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("valid — 6 stages"))
+        #expect(result.stdout.contains("holding 5 documents"))
+    }
+}
