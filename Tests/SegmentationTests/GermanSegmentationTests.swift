@@ -95,6 +95,34 @@ struct GermanSegmentationTests {
         SegmentationCase("Auch Ludwig XIV. war ein absoluter Herrscher.", ["Auch Ludwig XIV. war ein absoluter Herrscher."]),
     ]
 
+    static let unitsAfterNumbersCases: [SegmentationCase] = [
+        SegmentationCase("Wir warteten 20 Min. Dann kam endlich der Bus.", ["Wir warteten 20 Min.", "Dann kam endlich der Bus."]),
+        SegmentationCase("Nach 20 Min. Verspätung fuhr der Zug los.", ["Nach 20 Min. Verspätung fuhr der Zug los."]),
+        SegmentationCase("Die Reparatur dauerte 3 Std. Danach lief die Anlage wieder.", ["Die Reparatur dauerte 3 Std.", "Danach lief die Anlage wieder."]),
+        SegmentationCase("Sie brauchte 3 Std. Fahrzeit bis Hamburg.", ["Sie brauchte 3 Std. Fahrzeit bis Hamburg."]),
+        SegmentationCase("Der Sieger lag nur 4 Sek. vorn. Er jubelte.", ["Der Sieger lag nur 4 Sek. vorn.", "Er jubelte."]),
+        SegmentationCase("Der Umsatz stieg auf 3,2 Mio. Die Kosten sanken leicht.", ["Der Umsatz stieg auf 3,2 Mio.", "Die Kosten sanken leicht."]),
+        SegmentationCase("Die Stadt hat 1,5 Mio. Einwohner und wächst.", ["Die Stadt hat 1,5 Mio. Einwohner und wächst."]),
+        SegmentationCase("Der Verlust betrug 2 Mrd. Wir rechnen mit Besserung.", ["Der Verlust betrug 2 Mrd.", "Wir rechnen mit Besserung."]),
+        SegmentationCase("Das Haus stammt aus dem 17. Jh. Seit 1990 ist es ein Museum.", ["Das Haus stammt aus dem 17. Jh.", "Seit 1990 ist es ein Museum."]),
+        SegmentationCase("Im 19. Jh. Dampfmaschinen zu bauen war teuer.", ["Im 19. Jh. Dampfmaschinen zu bauen war teuer."]),
+        SegmentationCase("Geliefert wurden 500 Stk. Schrauben.", ["Geliefert wurden 500 Stk. Schrauben."]),
+        SegmentationCase("Die Spende betrug 40 Tsd. „Das hilft uns sehr“, sagte sie.", ["Die Spende betrug 40 Tsd.", "„Das hilft uns sehr“, sagte sie."]),
+    ]
+
+    static let singleLettersCases: [SegmentationCase] = [
+        SegmentationCase("Er nimmt jeden Tag Vitamin C. Das stärkt die Abwehr.", ["Er nimmt jeden Tag Vitamin C.", "Das stärkt die Abwehr."]),
+        SegmentationCase("Wenn das scheitert, gibt es Plan B. Wir sind vorbereitet.", ["Wenn das scheitert, gibt es Plan B.", "Wir sind vorbereitet."]),
+        SegmentationCase("Der Stürmer spielt jetzt in der Serie A. Dort ist er Stammspieler.", ["Der Stürmer spielt jetzt in der Serie A.", "Dort ist er Stammspieler."]),
+        SegmentationCase("Die Krone erbte Friedrich I. Er regierte zwölf Jahre.", ["Die Krone erbte Friedrich I.", "Er regierte zwölf Jahre."]),
+        SegmentationCase("Tesla-Chef Elon R. Musk sprach in Berlin.", ["Tesla-Chef Elon R. Musk sprach in Berlin."]),
+        SegmentationCase("George W. Bush war acht Jahre Präsident.", ["George W. Bush war acht Jahre Präsident."]),
+        SegmentationCase("Die Frauenrechtlerin Helene A. Lange gründete einen Verein.", ["Die Frauenrechtlerin Helene A. Lange gründete einen Verein."]),
+        SegmentationCase("Die Klinik leitet Dr. Hans J. Kurz. Er ist Kardiologe.", ["Die Klinik leitet Dr. Hans J. Kurz.", "Er ist Kardiologe."]),
+        SegmentationCase("Verurteilt wurde der Angeklagte Thomas K. Der Prozess dauerte drei Tage.", ["Verurteilt wurde der Angeklagte Thomas K.", "Der Prozess dauerte drei Tage."]),
+        SegmentationCase("Die Firma kehrte in die U.S. Die Zentrale zog mit.", ["Die Firma kehrte in die U.S.", "Die Zentrale zog mit."]),
+    ]
+
     static let quotesAndBracketsCases: [SegmentationCase] = [
         SegmentationCase("„Wir sind zufrieden“, sagte Vorstandschef Müller am Montag in Berlin.", ["„Wir sind zufrieden“, sagte Vorstandschef Müller am Montag in Berlin."]),
         SegmentationCase("„Wir sind zufrieden.“ Das sagte Müller am Montag.", ["„Wir sind zufrieden.“", "Das sagte Müller am Montag."]),
@@ -173,6 +201,16 @@ struct GermanSegmentationTests {
 
     @Test("Initials, letter chains and Roman numerals", arguments: namesAndNumeralsCases)
     func namesAndNumerals(_ example: SegmentationCase) throws {
+        try example.check(language: "de")
+    }
+
+    @Test("Units after numbers end a sentence only before a sentence starter (20 Min. Dann …)", arguments: unitsAfterNumbersCases)
+    func unitsAfterNumbers(_ example: SegmentationCase) throws {
+        try example.check(language: "de")
+    }
+
+    @Test("A single capital letter ends a sentence before a sentence starter, not in names", arguments: singleLettersCases)
+    func singleLetters(_ example: SegmentationCase) throws {
         try example.check(language: "de")
     }
 
