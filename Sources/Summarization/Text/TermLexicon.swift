@@ -8,7 +8,8 @@ import Foundation
 /// the batch instead of each document's. Words are looked up by their bytes with the hash the
 /// document's own table computed, so a known word costs no allocation. Verdicts are pure functions
 /// of the word, so the lexicon changes no result, whatever order documents arrive in. A document
-/// takes the lock twice: to look its words up and to add the ones it had to classify. Past
+/// takes the lock twice: shared, to look its words up (documents on other threads look theirs up at
+/// the same time), and exclusive, to add the ones it had to classify. Past
 /// `capacity` words (250,000 unless set) nothing more is kept, which bounds the memory; later new
 /// words are classified each time they occur.
 final class TermLexicon: @unchecked Sendable {
@@ -18,7 +19,7 @@ final class TermLexicon: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
     private var words = WordTable(expectedWords: 4_096)
     /// Term id of each word in `words`; -1 for words that are not terms.
     private var termOfWord: [Int32] = []
@@ -31,7 +32,7 @@ final class TermLexicon: @unchecked Sendable {
         // First the run-wide verdicts: a global term id, or a stem the lexicon had no room to keep.
         var global = [Int32](repeating: -1, count: table.count)
         var unknown: [Int32] = []
-        lock.lock()
+        lock.lockForReading()
         for id in 0..<Int32(table.count) {
             let known = table.withBytes(of: id) { words.find($0, hash: table.hash(of: id)) }
             if let known { global[Int(id)] = termOfWord[Int(known)] } else { unknown.append(id) }
@@ -40,7 +41,7 @@ final class TermLexicon: @unchecked Sendable {
         var unkept: [Int32: String] = [:]
         if !unknown.isEmpty {
             let stems = unknown.map { stem(table.word($0)) }
-            lock.lock()
+            lock.lockForWriting()
             for (id, stem) in zip(unknown, stems) {
                 guard words.count < capacity else {
                     if let stem { unkept[id] = stem }
@@ -60,13 +61,12 @@ final class TermLexicon: @unchecked Sendable {
 
         // Then ids local to the document, so that the scorers' arrays are sized by its vocabulary.
         var local = [Int32](repeating: -1, count: table.count)
-        var localOfGlobal: [Int32: Int32] = [:]
+        var localOfGlobal = TermMap(expectedKeys: table.count)
         var localOfStem: [String: Int32] = [:]
         var count: Int32 = 0
         for id in 0..<table.count {
             if global[id] >= 0 {
-                local[id] = localOfGlobal[global[id]] ?? count
-                localOfGlobal[global[id]] = local[id]
+                local[id] = localOfGlobal.value(of: global[id], inserting: count)
             } else if let stem = unkept[Int32(id)] {
                 local[id] = localOfStem[stem] ?? count
                 localOfStem[stem] = local[id]
@@ -75,4 +75,51 @@ final class TermLexicon: @unchecked Sendable {
         }
         return (local, Int(count))
     }
+}
+
+/// Global term id → local term id for one document: open addressing over the ids themselves,
+/// cheaper than a `Dictionary` that hashes each key with SipHash.
+private struct TermMap {
+    /// `key << 32 | value` per slot; -1 (no key is negative) when empty.
+    private var slots: [Int64]
+
+    init(expectedKeys: Int) {
+        var capacity = 16
+        while capacity < expectedKeys * 2 { capacity <<= 1 }
+        slots = Array(repeating: -1, count: capacity)
+    }
+
+    /// The value of `key`, first storing `value` for it if it has none.
+    mutating func value(of key: Int32, inserting value: Int32) -> Int32 {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: UInt32(bitPattern: key) &* 0x9E37_79B1) & mask
+        while true {
+            let entry = slots[slot]
+            if entry < 0 {
+                slots[slot] = Int64(key) << 32 | Int64(UInt32(bitPattern: value))
+                return value
+            }
+            if Int32(truncatingIfNeeded: entry >> 32) == key { return Int32(truncatingIfNeeded: entry) }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// A POSIX read-write lock: many readers at once, or one writer.
+private final class ReadWriteLock: @unchecked Sendable {
+    private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+
+    init() {
+        lock.initialize(to: pthread_rwlock_t())
+        pthread_rwlock_init(lock, nil)
+    }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
+
+    func lockForReading() { pthread_rwlock_rdlock(lock) }
+    func lockForWriting() { pthread_rwlock_wrlock(lock) }
+    func unlock() { pthread_rwlock_unlock(lock) }
 }

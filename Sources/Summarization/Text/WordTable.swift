@@ -1,23 +1,29 @@
+import Foundation
+
 /// Interns words: a word's bytes in, a dense id out, ids in order of first appearance.
 ///
 /// Open addressing over an FNV-1a hash of the bytes, with the words kept in one byte arena, so a
 /// lookup of a word already seen allocates nothing. Much cheaper than a `[String: Int]` for the
 /// few thousand distinct words of a document looked up for each of its words; the `TermLexicon`
 /// keeps one for a whole run and looks words up with the hashes a document's table computed.
+///
+/// A slot holds the word's id together with the high half of its hash, so a probe of the run-wide
+/// table (far larger than the cache) reads the word's bytes only when the hashes agree.
 struct WordTable {
-    private var slots: [Int32]
+    /// `tag << 32 | (id + 1)` per slot, 0 when empty; `tag` is the high half of the word's hash.
+    private var slots: [UInt64]
     private var hashes: [UInt64] = []
-    private var starts: [Int32] = []
-    private var lengths: [Int32] = []
+    /// `start << 32 | length` of each word in `arena`: one read finds both.
+    private var spans: [UInt64] = []
     private var arena: [UInt8] = []
 
     init(expectedWords: Int = 256) {
         var capacity = 64
         while capacity < expectedWords * 2 { capacity <<= 1 }
-        slots = Array(repeating: -1, count: capacity)
+        slots = Array(repeating: 0, count: capacity)
     }
 
-    var count: Int { starts.count }
+    var count: Int { spans.count }
 
     /// The id of `word`, adding it if new.
     mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -26,21 +32,20 @@ struct WordTable {
 
     mutating func intern(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         let slot = self.slot(of: word, hash: hash)
-        if slots[slot] >= 0 { return slots[slot] }
-        let id = Int32(starts.count)
-        slots[slot] = id
+        if slots[slot] != 0 { return Self.id(in: slots[slot]) }
+        let id = Int32(spans.count)
+        slots[slot] = Self.tag(of: hash) | UInt64(id + 1)
         hashes.append(hash)
-        starts.append(Int32(arena.count))
-        lengths.append(Int32(word.count))
+        spans.append(UInt64(arena.count) << 32 | UInt64(word.count))
         arena.append(contentsOf: word)
-        if starts.count * 2 > slots.count { grow() }
+        if spans.count * 2 > slots.count { grow() }
         return id
     }
 
     /// The id of `word` if it is in the table.
     func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
-        let id = slots[slot(of: word, hash: hash)]
-        return id >= 0 ? id : nil
+        let entry = slots[slot(of: word, hash: hash)]
+        return entry != 0 ? Self.id(in: entry) : nil
     }
 
     /// The word with id `id`.
@@ -51,41 +56,51 @@ struct WordTable {
     func hash(of id: Int32) -> UInt64 { hashes[Int(id)] }
 
     func withBytes<Result>(of id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let start = Int(starts[Int(id)])
+        let span = spans[Int(id)]
+        let start = Int(span >> 32)
         return arena.withUnsafeBufferPointer { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[start..<start + Int(lengths[Int(id)])]))
+            body(UnsafeBufferPointer(rebasing: buffer[start..<start + Int(span & 0xFFFF_FFFF)]))
         }
     }
 
     /// The slot holding `word`, or the empty slot where it would go.
     private func slot(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 || (hashes[Int(id)] == hash && equals(Int(id), word)) { return slot }
-            slot = (slot + 1) & mask
+        let tag = Self.tag(of: hash)
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 || (entry & 0xFFFF_FFFF_0000_0000 == tag && equals(Self.id(in: entry), word)) { return slot }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
-    private func equals(_ id: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(lengths[id]) == word.count else { return false }
-        let start = Int(starts[id])
+    private func equals(_ id: Int32, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let span = spans[Int(id)]
+        guard Int(span & 0xFFFF_FFFF) == word.count else { return false }
+        let start = Int(span >> 32)
         return arena.withUnsafeBufferPointer { buffer in
-            for offset in 0..<word.count where buffer[start + offset] != word[offset] { return false }
-            return true
+            word.count == 0 || memcmp(buffer.baseAddress! + start, word.baseAddress!, word.count) == 0
         }
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (id, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Self.tag(of: hash) | UInt64(id + 1)
         }
     }
+
+    @inline(__always)
+    private static func tag(of hash: UInt64) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 }
+
+    @inline(__always)
+    private static func id(in entry: UInt64) -> Int32 { Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1 }
 
     /// FNV-1a, with the high bits folded down: slots are chosen by the low bits, which FNV mixes poorly.
     @inline(__always)
