@@ -4,10 +4,10 @@
 /// fast path; any other non-ASCII scalar is decoded and classified by its Unicode category, so
 /// typographic punctuation such as „ “ – … separates words instead of joining them.
 struct WordScanner {
-    /// Lower-cased bytes of the current word; reused between words to avoid allocations.
-    private var word: [UInt8] = []
+    /// Lower-cased bytes of the current word, written through a pointer; reused between texts.
+    private var scratch: [UInt8] = []
 
-    init() { word.reserveCapacity(64) }
+    init() {}
 
     /// Calls `body` with the lower-cased UTF-8 bytes of each word of `text`, in order.
     mutating func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
@@ -16,46 +16,56 @@ struct WordScanner {
     }
 
     mutating func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        word.removeAll(keepingCapacity: true)
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                if Self.isASCIIWordByte(lead) {
-                    word.append(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead)
-                } else {
-                    flush(body)
-                }
-                index += 1
-                continue
+        // Lower-casing a scalar grows its bytes by half at most (Ⱥ, two bytes, becomes ⱥ, three),
+        // so a word never outgrows three times the text.
+        let needed = bytes.count * 3 + 16
+        if scratch.count < needed { scratch = Array(repeating: 0, count: max(needed, scratch.count * 2)) }
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            let word = scratch.baseAddress!
+            var length = 0
+            func flush() {
+                guard length > 0 else { return }
+                body(UnsafeBufferPointer(start: word, count: length))
+                length = 0
             }
-            let width = Self.sequenceWidth(lead)
-            guard index + width <= count else { break }
-            if lead == 0xC3 {
-                // U+00C0…U+00FF: letters except × (C3 97) and ÷ (C3 B7); capitals C3 80…9E fold by +0x20.
-                let second = bytes[index + 1]
-                if second == 0x97 || second == 0xB7 {
-                    flush(body)
-                } else {
-                    word.append(0xC3)
-                    word.append(second < 0x9F ? second + 0x20 : second)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if Self.isASCIIWordByte(lead) {
+                        word[length] = lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead
+                        length += 1
+                    } else {
+                        flush()
+                    }
+                    index += 1
+                    continue
                 }
-            } else if let scalar = Self.decode(bytes, at: index, width: width), Self.isWordScalar(scalar) {
-                let lower = scalar.properties.lowercaseMapping
-                word.append(contentsOf: lower.utf8)
-            } else {
-                flush(body)
+                let width = Self.sequenceWidth(lead)
+                guard index + width <= count else { break }
+                if lead == 0xC3 {
+                    // U+00C0…U+00FF: letters except × (C3 97) and ÷ (C3 B7); capitals C3 80…9E fold by +0x20.
+                    let second = bytes[index + 1]
+                    if second == 0x97 || second == 0xB7 {
+                        flush()
+                    } else {
+                        word[length] = 0xC3
+                        word[length + 1] = second < 0x9F ? second + 0x20 : second
+                        length += 2
+                    }
+                } else if let scalar = Self.decode(bytes, at: index, width: width), Self.isWordScalar(scalar) {
+                    for byte in scalar.properties.lowercaseMapping.utf8 {
+                        word[length] = byte
+                        length += 1
+                    }
+                } else {
+                    flush()
+                }
+                index += width
             }
-            index += width
+            flush()
         }
-        flush(body)
-    }
-
-    private mutating func flush(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard !word.isEmpty else { return }
-        word.withUnsafeBufferPointer(body)
-        word.removeAll(keepingCapacity: true)
     }
 
     /// Letters, digits and the underscore, as in `\w`.

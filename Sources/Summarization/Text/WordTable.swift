@@ -1,5 +1,3 @@
-import Foundation
-
 /// Interns words: a word's bytes in, a dense id out, ids in order of first appearance.
 ///
 /// Open addressing over an FNV-1a hash of the bytes, with the words kept in one byte arena, so a
@@ -80,10 +78,28 @@ struct WordTable {
     private func equals(_ id: Int32, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let span = spans[Int(id)]
         guard Int(span & 0xFFFF_FFFF) == word.count else { return false }
+        guard word.count > 0 else { return true }
         let start = Int(span >> 32)
         return arena.withUnsafeBufferPointer { buffer in
-            word.count == 0 || memcmp(buffer.baseAddress! + start, word.baseAddress!, word.count) == 0
+            Self.sameBytes(UnsafeRawPointer(buffer.baseAddress! + start), UnsafeRawPointer(word.baseAddress!), word.count)
         }
+    }
+
+    /// Eight bytes at a time: words are short, and a call to `memcmp` costs more than comparing them.
+    @inline(__always)
+    private static func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            if a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) { return false }
+            offset += 1
+        }
+        return true
     }
 
     private mutating func grow() {

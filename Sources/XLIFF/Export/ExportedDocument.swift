@@ -38,13 +38,16 @@ public struct ExportedDocument: Sendable, Hashable {
         }
 
         /// The unit's concepts in order of first use, each with the glossary terms that matched here.
+        /// Read from the term runs directly: the marks' ids are not needed here.
         public var conceptTerms: [(concept: Int, terms: [String])] {
             var result: [(concept: Int, terms: [String])] = []
-            for mark in firstTermMarks {
-                if let index = result.firstIndex(where: { $0.concept == mark.concept }) {
-                    result[index].terms.append(mark.glossaryTerm)
-                } else {
-                    result.append((mark.concept, [mark.glossaryTerm]))
+            for case .segment(let segment) in parts {
+                for case .term(_, let concept, let term) in segment.source {
+                    if let index = result.firstIndex(where: { $0.concept == concept }) {
+                        if !result[index].terms.contains(term) { result[index].terms.append(term) }
+                    } else {
+                        result.append((concept, [term]))
+                    }
                 }
             }
             return result
@@ -52,12 +55,16 @@ public struct ExportedDocument: Sendable, Hashable {
 
         /// The unit's whole source text, segments and gaps alike.
         public var sourceText: String {
-            parts.map {
-                switch $0 {
-                case .segment(let segment): segment.sourceText
-                case .gap(let text): text
+            var text = ""
+            for part in parts {
+                switch part {
+                case .segment(let segment):
+                    for run in segment.source { text += run.text }
+                case .gap(let gap):
+                    text += gap
                 }
-            }.joined()
+            }
+            return text
         }
     }
 
@@ -146,7 +153,10 @@ extension ExportedDocument {
         }
         func text(_ start: Int, _ end: Int) -> String {
             let lower = min(max(0, start), bytes.count)
-            return XMLCharacters.sanitized(utf8: bytes[lower..<min(max(lower, end), bytes.count)])
+            // Through a buffer pointer: validating a contiguous buffer is far cheaper than a slice.
+            return bytes.withUnsafeBufferPointer { buffer in
+                XMLCharacters.sanitized(utf8: UnsafeBufferPointer(rebasing: buffer[lower..<min(max(lower, end), bytes.count)]))
+            }
         }
 
         let picks = Dictionary((document.summary?.picks ?? []).map { ($0.sentence, $0) }, uniquingKeysWith: { a, _ in a })
