@@ -107,6 +107,7 @@ struct GermanSegmentationTests {
         SegmentationCase("Das Haus stammt aus dem 17. Jh. Seit 1990 ist es ein Museum.", ["Das Haus stammt aus dem 17. Jh.", "Seit 1990 ist es ein Museum."]),
         SegmentationCase("Im 19. Jh. Dampfmaschinen zu bauen war teuer.", ["Im 19. Jh. Dampfmaschinen zu bauen war teuer."]),
         SegmentationCase("Geliefert wurden 500 Stk. Schrauben.", ["Geliefert wurden 500 Stk. Schrauben."]),
+        SegmentationCase("Der Bau kostete 12 Mill. Euro. Damit blieb er im Rahmen.", ["Der Bau kostete 12 Mill. Euro.", "Damit blieb er im Rahmen."]),
         SegmentationCase("Die Spende betrug 40 Tsd. „Das hilft uns sehr“, sagte sie.", ["Die Spende betrug 40 Tsd.", "„Das hilft uns sehr“, sagte sie."]),
     ]
 
