@@ -67,7 +67,7 @@ final class TermLexicon: @unchecked Sendable {
         for id in 0..<table.count {
             if global[id] >= 0 {
                 local[id] = localOfGlobal.value(of: global[id], inserting: count)
-            } else if let stem = unkept[Int32(id)] {
+            } else if !unkept.isEmpty, let stem = unkept[Int32(id)] {
                 local[id] = localOfStem[stem] ?? count
                 localOfStem[stem] = local[id]
             }

@@ -151,11 +151,19 @@ extension ExportedDocument {
             }
             previous = (span.end, sentence.paragraph)
         }
+        /// A slice of the text that starts and ends on scalar boundaries is well-formed, as the whole
+        /// text is: it skips the generic validation that a slice cut inside a scalar needs.
+        func isScalarBoundary(_ offset: Int) -> Bool {
+            offset == bytes.count || bytes[offset] & 0xC0 != 0x80
+        }
         func text(_ start: Int, _ end: Int) -> String {
             let lower = min(max(0, start), bytes.count)
-            // Through a buffer pointer: validating a contiguous buffer is far cheaper than a slice.
+            let upper = min(max(lower, end), bytes.count)
+            guard isScalarBoundary(lower), isScalarBoundary(upper) else {
+                return XMLCharacters.sanitized(utf8: bytes[lower..<upper])
+            }
             return bytes.withUnsafeBufferPointer { buffer in
-                XMLCharacters.sanitized(utf8: UnsafeBufferPointer(rebasing: buffer[lower..<min(max(lower, end), bytes.count)]))
+                XMLCharacters.sanitized(String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self))
             }
         }
 
