@@ -20,12 +20,21 @@ struct SentenceSelector {
         var picks: [(sentence: Int, score: Double)] = []
         var remainingWords = limit.wordBudget ?? Int.max
         let maximumCount = limit.sentenceCount ?? Int.max
-        let termSets = redundancyWeight > 0 ? document.terms.map { Array(Set($0)) } : []
+        // Distinct terms of the sentences the loop looks at, found when first needed: most
+        // sentences of a long document are never re-scored.
+        var termSets = [[Int32]?](repeating: nil, count: redundancyWeight > 0 ? document.sentenceCount : 0)
+        func distinctTerms(_ sentence: Int) -> [Int32] {
+            if let terms = termSets[sentence] { return terms }
+            var terms: [Int32] = []
+            for term in document.terms[sentence].sorted() where terms.last != term { terms.append(term) }
+            termSets[sentence] = terms
+            return terms
+        }
         var round = 0
         while picks.count < maximumCount, remainingWords > 0, let top = heap.pop() {
             if top.round < round, redundancyWeight > 0 {
                 // Stale: re-score against what is covered now and put it back.
-                let terms = termSets[top.sentence]
+                let terms = distinctTerms(top.sentence)
                 let coveredShare = terms.isEmpty ? 0 : Double(terms.count(where: { covered[Int($0)] })) / Double(terms.count)
                 let value = scores[top.sentence] * (1 - redundancyWeight * coveredShare)
                 heap.push(Candidate(value: value, sentence: top.sentence, round: round))
@@ -36,7 +45,7 @@ struct SentenceSelector {
             picks.append((top.sentence, scores[top.sentence]))
             if limit.wordBudget != nil { remainingWords -= words }
             if redundancyWeight > 0 {
-                for term in termSets[top.sentence] { covered[Int(term)] = true }
+                for term in distinctTerms(top.sentence) { covered[Int(term)] = true }
             }
             round += 1
         }
