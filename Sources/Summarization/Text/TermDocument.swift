@@ -35,8 +35,13 @@ struct TermDocument: Sendable {
             Self.isContentWord(word) && !profile.stopWords.contains(word) ? profile.stem(word) : nil
         }
 
-        terms = wordIDs.map { ids in ids.compactMap { termOfWord[Int($0)] >= 0 ? termOfWord[Int($0)] : nil } }
-        wordCounts = wordIDs.map(\.count)
+        terms = wordIDs.map { ids in
+            var terms: [Int32] = []
+            terms.reserveCapacity(ids.count)
+            for id in ids where termOfWord[Int(id)] >= 0 { terms.append(termOfWord[Int(id)]) }
+            return terms
+        }
+        wordCounts = wordIDs.map { $0.count }
         titleTerms = Set(titleWordIDs.compactMap { termOfWord[Int($0)] >= 0 ? termOfWord[Int($0)] : nil }).sorted()
         repeatsTitle = wordIDs.map { !titleWordIDs.isEmpty && $0 == titleWordIDs }
         self.vocabularySize = vocabularySize

@@ -49,8 +49,12 @@ final class TermLexicon: @unchecked Sendable {
                 }
                 var term: Int32 = -1
                 if let stem {
-                    term = termOfStem[stem] ?? Int32(termOfStem.count)
-                    termOfStem[stem] = term
+                    if let known = termOfStem[stem] {
+                        term = known
+                    } else {
+                        term = Int32(termOfStem.count)
+                        termOfStem[stem] = term
+                    }
                 }
                 global[Int(id)] = term
                 let added = table.withBytes(of: id) { words.intern($0, hash: table.hash(of: id)) }
