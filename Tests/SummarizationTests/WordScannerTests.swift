@@ -11,6 +11,7 @@ struct WordScannerTests {
         ("Ωμέγα und ΣΟΦΙΑ", ["ωμέγα", "und", "σοφια"]),
         ("Hallo😀Welt×Preis÷2", ["hallo", "welt", "preis", "2"]),
         ("snake_case bleibt", ["snake_case", "bleibt"]),
+        ("ȺȺȺȺ İ", ["ⱥⱥⱥⱥ", "i̇"]), // lower-casing that makes a word longer than its text
         ("", []),
         (" – … „“ ", []),
     ]
@@ -21,5 +22,23 @@ struct WordScannerTests {
         var words: [String] = []
         scanner.forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
         #expect(words == expected)
+    }
+
+    @Test("the word table numbers words in order of first appearance and finds them again past growth")
+    func wordTable() {
+        let words = (0..<2_000).map { "wort\($0)" } + ["", "ä", "wort7"]
+        var table = WordTable(expectedWords: 4)
+        var ids: [Int32] = []
+        for var word in words {
+            ids.append(word.withUTF8 { table.intern($0) })
+        }
+        #expect(ids == Array(0..<2_002).map(Int32.init) + [7])
+        #expect(table.count == 2_002)
+        for (index, var word) in words.enumerated() {
+            #expect(table.word(ids[index]) == word)
+            #expect(word.withUTF8 { table.find($0, hash: WordTable.hash($0)) } == ids[index])
+        }
+        var unknown = "wort2000"
+        #expect(unknown.withUTF8 { table.find($0, hash: WordTable.hash($0)) } == nil)
     }
 }
