@@ -11,8 +11,8 @@ struct PipelineCommand: AsyncParsableCommand {
             RunCommand.self,
             ValidateCommand.self,
             StagesCommand.self,
-            TermsCommand.self,
             SegmentCommand.self,
+            TermsCommand.self,
             SummarizeCommand.self,
         ]
     )

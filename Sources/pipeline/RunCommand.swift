@@ -11,7 +11,7 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "The pipeline file (YAML).")
     var file: String
 
-    @Option(help: "Documents processed at once, and the width of sentence-parallel work (default: the number of cores).")
+    @Option(help: "Documents processed at once, and the width of sentence-parallel work; the default is this machine's core count.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Write outputs here instead of the pipeline file's output folder.")
