@@ -19,14 +19,14 @@ public struct PipelineRunner: Sendable {
             translationMemories: spec.translationMemories.map(spec.resolve),
             parallelism: Parallelism(width: jobs),
             provenance: "pipeline \(spec.name) (\(spec.stages.map(\.name).joined(separator: " → ")))")
-        try self.init(stages: spec.stages.map { stage in
+        self.init(stages: try spec.stages.map { stage in
             do { return try stage.makeStage(context: context) } catch {
                 throw StageSetupError(stage: stage.name, file: spec.file.path, line: stage.line, underlying: error)
             }
         }, context: context, jobs: jobs)
     }
 
-    public init(stages: [any Stage], context: StageContext, jobs: Int) throws {
+    public init(stages: [any Stage], context: StageContext, jobs: Int) {
         self.stages = stages
         self.context = context
         self.jobs = max(1, jobs)
