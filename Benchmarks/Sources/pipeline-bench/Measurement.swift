@@ -17,6 +17,23 @@ enum Measurement {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
+    /// Runs this benchmark binary again with `arguments`, and returns the fields after `tag` on the
+    /// line it prints starting with `tag`: peak memory is per process, so each size is probed alone.
+    static func probeInChild(_ arguments: [String], tag: String) throws -> [Substring] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix(tag + " ") }) else {
+            throw BenchmarkError.probeFailed(tag: tag, output: output)
+        }
+        return Array(line.split(separator: " ").dropFirst())
+    }
+
     /// Peak resident set size of this process so far, in bytes (Linux `VmHWM`).
     static func peakResidentBytes() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }

@@ -104,18 +104,12 @@ struct RunBenchmark: AsyncParsableCommand {
     }
 
     private func probeInChild(count: Int) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["run", "--pipeline", pipeline, "--jobs", String(jobs), "--scratch", scratch, "--memory-probe", String(count)]
+        let arguments = ["run", "--pipeline", pipeline, "--jobs", String(jobs), "--scratch", scratch, "--memory-probe", String(count)]
             + corpus.flatMap { ["--corpus", $0] }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("PEAK ") }),
-              let peak = Int(line.split(separator: " ")[1])
-        else { throw BenchmarkError.probeFailed(output) }
+        let fields = try Measurement.probeInChild(arguments, tag: "PEAK")
+        guard let peak = fields.first.flatMap({ Int($0) }) else {
+            throw BenchmarkError.probeFailed(tag: "PEAK", output: fields.joined(separator: " "))
+        }
         return peak
     }
 
@@ -168,10 +162,10 @@ struct GeneratedSource: DocumentSource {
 }
 
 enum BenchmarkError: Error, CustomStringConvertible {
-    case probeFailed(String)
+    case probeFailed(tag: String, output: String)
     var description: String {
         switch self {
-        case .probeFailed(let output): "the memory probe printed no PEAK line:\n\(output)"
+        case .probeFailed(let tag, let output): "the child probe printed no usable \(tag) line:\n\(output)"
         }
     }
 }

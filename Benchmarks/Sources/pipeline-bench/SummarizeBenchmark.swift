@@ -154,22 +154,12 @@ struct SummarizeBenchmark: AsyncParsableCommand {
     }
 
     private func probeInChild(count: Int, method: SummaryMethod) throws -> ProbeResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["summarize", "--probe-sentences", String(count), "--probe-method", method.rawValue]
+        let arguments = ["summarize", "--probe-sentences", String(count), "--probe-method", method.rawValue]
             + corpus.flatMap { ["--corpus", $0] }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("PROBE ") }) else {
-            throw BenchmarkError.probeFailed(output)
-        }
-        let fields = line.split(separator: " ").dropFirst().map(String.init)
+        let fields = try Measurement.probeInChild(arguments, tag: "PROBE")
         guard fields.count >= 4, let cpu = Double(fields[0]), let wall = Double(fields[1]),
               let peak = Int(fields[2]), let working = Int(fields[3])
-        else { throw BenchmarkError.probeFailed(output) }
+        else { throw BenchmarkError.probeFailed(tag: "PROBE", output: fields.joined(separator: " ")) }
         return ProbeResult(cpu: cpu, wall: wall, peakBytes: peak, workingBytes: working)
     }
 
