@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "pipeline",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "pipeline", targets: ["pipeline"]),
         .library(name: "PipelineCore", targets: ["PipelineCore"]),
@@ -14,21 +13,23 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        // The only door to libxml2; only the XLIFF target walks through it.
+        // The only door to libxml2; only the XML target walks through it.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "PipelineCore", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Segmentation", dependencies: ["PipelineCore", "XLIFF"], resources: [.copy("Rules")]),
-        .target(name: "XLIFF", dependencies: ["PipelineCore", "CLibXML2"]),
-        .target(name: "Terminology", dependencies: ["PipelineCore", "XLIFF"]),
+        .target(name: "XML", dependencies: ["CLibXML2"]),
+        .target(name: "Segmentation", dependencies: ["PipelineCore", "XML"], resources: [.copy("Rules")]),
+        .target(name: "Terminology", dependencies: ["PipelineCore", "XML"]),
         .target(name: "Summarization", dependencies: ["PipelineCore"], resources: [.copy("StopWords")]),
-        .target(name: "Briefing", dependencies: ["PipelineCore", "XLIFF"]),
+        .target(name: "XLIFF", dependencies: ["PipelineCore", "XML"]),
+        .target(name: "Leverage", dependencies: ["PipelineCore", "XML", "XLIFF"]),
+        .target(name: "Briefing", dependencies: ["PipelineCore"]),
         .target(
             name: "PipelineStages",
-            dependencies: ["PipelineCore", "Segmentation", "Terminology", "Summarization", "XLIFF", "Briefing"]
+            dependencies: ["PipelineCore", "Segmentation", "Terminology", "Summarization", "XLIFF", "Leverage", "Briefing"]
         ),
         .executableTarget(
             name: "pipeline",
@@ -37,12 +38,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fixtures and helpers that several test targets share.
+        .target(name: "TestSupport", dependencies: ["PipelineCore"], path: "Tests/TestSupport"),
         .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation"]),
-        .testTarget(name: "TerminologyTests", dependencies: ["Terminology"]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "XML"]),
+        .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "XML"]),
         .testTarget(name: "SummarizationTests", dependencies: ["Summarization"]),
-        .testTarget(name: "XLIFFTests", dependencies: ["XLIFF"]),
-        .testTarget(name: "BriefingTests", dependencies: ["Briefing"]),
+        .testTarget(name: "XLIFFTests", dependencies: ["XLIFF", "XML"]),
+        .testTarget(name: "LeverageTests", dependencies: ["Leverage", "XLIFF", "XML", "Briefing", "TestSupport"]),
+        .testTarget(name: "BriefingTests", dependencies: ["Briefing", "TestSupport"]),
         .testTarget(name: "PipelineStagesTests", dependencies: ["PipelineStages"]),
         // Runs the built `pipeline` binary, as users and the outside judges do.
         .testTarget(name: "CommandLineTests", dependencies: ["pipeline"]),

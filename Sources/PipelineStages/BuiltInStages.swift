@@ -1,4 +1,5 @@
 import Briefing
+import Leverage
 import PipelineCore
 import Segmentation
 import Summarization

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineCore
 import Testing
+import XML
 @testable import Segmentation
 
 /// A broken SRX file is an error that names the file, the line and, where there is one, the rule.
@@ -37,10 +38,10 @@ struct SRXErrorTests {
 
     static let brokenFiles: [BrokenFile] = [
         BrokenFile(name: "not well-formed", contents: "<srx version=\"2.0\">\n<body>\n<languagerules>\n</srx>") {
-            .notWellFormed(file: $0, line: 4, message: "Opening and ending tag mismatch: languagerules line 3 and srx")
+            .xml(.notWellFormed(file: $0, line: 4, message: "Opening and ending tag mismatch: languagerules line 3 and srx"))
         },
         BrokenFile(name: "a DOCTYPE", contents: "<!DOCTYPE srx [<!ENTITY x \"y\">]>\n<srx version=\"2.0\"/>") {
-            .notWellFormed(file: $0, line: 1, message: "a DOCTYPE is not allowed")
+            .xml(.doctypeForbidden(file: $0, line: 1))
         },
         BrokenFile(name: "not SRX", contents: "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"/>") {
             .notSRX(file: $0, line: 2, found: "xliff")

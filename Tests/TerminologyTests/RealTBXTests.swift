@@ -1,6 +1,7 @@
 import Foundation
 import PipelineCore
 import Testing
+import XML
 @testable import Terminology
 
 /// ../shared beside the package root (three levels above this file's folder), which CI may lack.
@@ -47,7 +48,7 @@ struct RealTBXTests {
 
     @Test func notWellFormedIsRejectedAtTheMismatchedTag() throws {
         let file = Self.folder.appendingPathComponent("tbx-basic-v3_notwellformed_NEGATIVE.tbx")
-        #expect(throws: GlossaryError.xml(file: file.path, line: 41, message: "not well-formed XML: Opening and ending tag mismatch: date line 40 and transacGrp")) {
+        #expect(throws: GlossaryError.xml(.notWellFormed(file: file.path, line: 41, message: "Opening and ending tag mismatch: date line 40 and transacGrp"))) {
             try Self.load(file.lastPathComponent)
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import PipelineCore
 import Testing
 @testable import XLIFF
+@testable import XML
 
 @Suite struct TBXWriterTests {
     static let writer = TBXWriter(languages: SampleDocuments.languages, provenance: "pipeline test")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import XLIFF
+@testable import XML
 
 /// Hostile and broken files: each gets a clear error, and libxml2 reads nothing from disk or network.
 @Suite(.serialized) struct XLIFFReaderSafetyTests {
@@ -60,7 +61,7 @@ import Testing
     @Test(arguments: payloads)
     func hostileFilesAreRefusedAndReadNothing(_ payload: Payload) throws {
         let before = EntityLoaderPolicy.requests.count
-        let error = #expect(throws: XMLReadError.self) {
+        let error = #expect(throws: XLIFFImportError.self) {
             try XLIFFReader.parse(Data(payload.xml.utf8), fileName: "hostile.xlf")
         }
         let description = error?.localizedDescription ?? ""
@@ -103,7 +104,7 @@ import Testing
     }
 
     @Test func aDoctypeIsNamedInTheError() {
-        #expect(throws: XMLReadError.doctypeForbidden(file: "hostile.xlf", line: 2)) {
+        #expect(throws: XLIFFImportError.xml(.doctypeForbidden(file: "hostile.xlf", line: 2))) {
             try XLIFFReader.parse(Data(Self.payloads[4].xml.utf8), fileName: "hostile.xlf")
         }
     }
@@ -115,20 +116,20 @@ import Testing
         #expect {
             try XLIFFReader.parse(truncated, fileName: "cut.xlf")
         } throws: { error in
-            guard case XMLReadError.notWellFormed(let file, let line, _) = error else { return false }
+            guard case XLIFFImportError.xml(.notWellFormed(let file, let line, _)) = error else { return false }
             return file == "cut.xlf" && line > 1
         }
     }
 
     @Test func anEmptyFileIsNotWellFormed() {
-        #expect(throws: XMLReadError.notWellFormed(file: "empty.xlf", line: 1, message: "the file is empty")) {
+        #expect(throws: XLIFFImportError.xml(.notWellFormed(file: "empty.xlf", line: 1, message: "the file is empty"))) {
             try XLIFFReader.parse(Data(), fileName: "empty.xlf")
         }
     }
 
     @Test func aFileOverTheSizeBoundIsRefusedBeforeParsing() throws {
         let data = try Export.write(XLIFFOptions())
-        #expect(throws: XMLReadError.tooLarge(file: "big.xlf", bytes: data.count, limit: 1000)) {
+        #expect(throws: XLIFFImportError.xml(.tooLarge(file: "big.xlf", bytes: data.count, limit: 1000))) {
             try XLIFFReader.parse(data, fileName: "big.xlf", maximumBytes: 1000)
         }
     }
@@ -137,7 +138,7 @@ import Testing
         var bytes = Array("\(Self.xliffOpen)<file id=\"f1\"><unit id=\"u1\"><segment><source>".utf8)
         bytes += [0xC3, 0x28] // a lead byte followed by a non-continuation byte
         bytes += Array("</source></segment></unit></file></xliff>".utf8)
-        #expect(throws: XMLReadError.self) { try XLIFFReader.parse(Data(bytes), fileName: "bad.xlf") }
+        #expect(throws: XLIFFImportError.self) { try XLIFFReader.parse(Data(bytes), fileName: "bad.xlf") }
     }
 
     @Test func somethingElseThanXLIFFIsNamed() {

@@ -2,6 +2,7 @@ import Foundation
 import PipelineCore
 import Testing
 @testable import XLIFF
+@testable import XML
 
 /// Every combination of the writer's options that shapes a file.
 struct Combination: CustomTestStringConvertible, Sendable {

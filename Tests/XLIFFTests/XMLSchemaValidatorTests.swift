@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import XLIFF
+@testable import XML
 
 @Suite(.enabled(if: SharedFolder.isPresent, "../shared absent")) struct XMLSchemaValidatorTests {
     /// The validator agrees with the samples' documented verdicts, so a pass means something.

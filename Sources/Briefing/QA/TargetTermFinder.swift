@@ -57,7 +57,7 @@ public struct TargetTermFinder: Sendable {
         }
         for scalar in text.unicodeScalars {
             let apostrophe = scalar == "'" || scalar == "\u{2019}"
-            if apostrophe || MatchTokens.isWordScalar(scalar) {
+            if apostrophe || scalar.isWordCharacter {
                 if current.isEmpty { start = offset }
                 current.append(apostrophe ? "'" : scalar)
             } else {

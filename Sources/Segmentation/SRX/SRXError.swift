@@ -1,8 +1,9 @@
 import Foundation
+import XML
 
 /// What can be wrong with an SRX file or its word lists. Every case names the file and, where there
 /// is one, the line and the rule.
-public enum SRXError: LocalizedError, Equatable, Sendable {
+public enum SRXError: LocalizedError, Equatable, Sendable, XMLReadErrorWrapping {
     /// Where a rule sits: file and line, its language rule, its number there, and which regex.
     public struct RuleLocation: Equatable, Sendable, CustomStringConvertible {
         public let file: String
@@ -17,7 +18,8 @@ public enum SRXError: LocalizedError, Equatable, Sendable {
         }
     }
 
-    case notWellFormed(file: String, line: Int, message: String)
+    /// The file is not readable, well-formed, DOCTYPE-free XML of a bounded size.
+    case xml(XMLReadError)
     case unreadable(file: String, reason: String)
     case notSRX(file: String, line: Int, found: String)
     case missingAttribute(file: String, line: Int, element: String, attribute: String)
@@ -32,8 +34,7 @@ public enum SRXError: LocalizedError, Equatable, Sendable {
 
     public var errorDescription: String? {
         switch self {
-        case .notWellFormed(let file, let line, let message):
-            "\(file):\(line): not a well-formed SRX file: \(message)"
+        case .xml(let error): error.errorDescription
         case .unreadable(let file, let reason):
             "\(file): cannot read: \(reason)"
         case .notSRX(let file, let line, let found):

@@ -1,5 +1,5 @@
 import Foundation
-import XLIFF
+import XML
 
 /// Reads SRX 2.0 files (and the 1.0 layout, which wraps language maps in named `maprule`s) through
 /// the project's safe XML reader. Elements and attributes of other namespaces — vendor extensions
@@ -8,20 +8,7 @@ enum SRXReader {
     static let namespaces: Set<String> = ["http://www.lisa.org/srx20", "http://www.lisa.org/srx10"]
 
     static func read(contentsOf url: URL) throws(SRXError) -> SRXDocument {
-        let root: XMLTree.Element
-        do {
-            root = try SafeXMLReader.read(contentsOf: url)
-        } catch let error as XMLReadError {
-            switch error {
-            case .notWellFormed(let file, let line, let message): throw .notWellFormed(file: file, line: line, message: message)
-            case .doctypeForbidden(let file, let line):
-                throw .notWellFormed(file: file, line: line, message: "a DOCTYPE is not allowed")
-            case .unreadable(let file, let reason): throw .unreadable(file: file, reason: reason)
-            case .tooLarge(let file, let bytes, _): throw .unreadable(file: file, reason: "\(bytes) bytes is too large")
-            }
-        } catch {
-            throw .unreadable(file: url.path, reason: error.localizedDescription)
-        }
+        let root = try SafeXMLReader.read(contentsOf: url, reportingAs: SRXError.self)
         return try document(from: root, file: url.path, directory: url.deletingLastPathComponent())
     }
 

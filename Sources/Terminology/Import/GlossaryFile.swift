@@ -1,6 +1,6 @@
 import Foundation
 import PipelineCore
-import XLIFF
+import XML
 
 /// Reads one glossary file of any supported format into concepts.
 ///
@@ -24,12 +24,8 @@ public enum GlossaryFile {
     public static func parse(_ data: Data, file: String, fileName: String, languages: LanguagePair) throws -> [GlossaryConcept] {
         switch format(of: data, fileName: fileName) {
         case .tbx:
-            let root: XMLTree.Element
-            do {
-                root = try SafeXMLReader.parse(data, fileName: file, doctype: .ignoreExternalReference)
-            } catch let error as XMLReadError {
-                throw GlossaryError(error)
-            }
+            let root = try SafeXMLReader.parse(
+                data, fileName: file, doctype: .ignoreExternalReference, reportingAs: GlossaryError.self)
             return try TBXReader.concepts(in: root, file: file)
         case .tsv:
             return try DelimitedGlossaryReader.tsv(try text(of: data, file: file), file: file, fileName: fileName, languages: languages)
@@ -56,18 +52,5 @@ public enum GlossaryFile {
         guard var text = String(data: data, encoding: .utf8) else { throw GlossaryError.notUTF8(file: file) }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
-    }
-}
-
-extension GlossaryError {
-    init(_ error: XMLReadError) {
-        switch error {
-        case .unreadable(let file, let reason): self = .unreadable(file: file, reason: reason)
-        case .tooLarge(let file, let bytes, let limit):
-            self = .unreadable(file: file, reason: "\(bytes) bytes is more than the limit of \(limit) bytes")
-        case .notWellFormed(let file, let line, let message): self = .xml(file: file, line: line, message: "not well-formed XML: \(message)")
-        case .doctypeForbidden(let file, let line):
-            self = .xml(file: file, line: line, message: "a DOCTYPE that declares entities or elements is not allowed (DTDs and entities are never loaded)")
-        }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import PipelineCore
-import XLIFF
+import XML
 
 /// Reads the TBX family into concepts:
 /// - TBX v3 (ISO 30042:2019, namespace `urn:iso:std:iso:30042:ed-2` or the draft `…:ed:3.0`):

@@ -1,4 +1,5 @@
 import Foundation
+import XML
 import PipelineCore
 
 /// What one document contributes to an XLIFF file, in terms both XLIFF versions share: units

@@ -1,4 +1,5 @@
 import PipelineCore
+import XML
 
 /// XLIFF 1.2, valid against the strict schema: no foreign-namespace attributes anywhere.
 ///

@@ -1,4 +1,5 @@
 import PipelineCore
+import XML
 
 /// XLIFF 2.1 core with the glossary (`gls:`) and metadata (`mda:`) modules.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import XML
 import PipelineCore
 
 /// Writes exported documents as one XLIFF file, version 1.2 or 2.1, through libxml2.

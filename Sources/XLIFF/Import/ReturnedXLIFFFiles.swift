@@ -43,7 +43,7 @@ public struct ReturnedXLIFFFiles: Sendable {
         try urls.flatMap { url -> [URL] in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw XMLReadError.unreadable(file: url.path, reason: "no such file or folder")
+                throw XLIFFImportError.xml(.unreadable(file: url.path, reason: "no such file or folder"))
             }
             guard isDirectory.boolValue else { return [url] }
             let found = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?

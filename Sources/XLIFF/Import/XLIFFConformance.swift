@@ -1,8 +1,10 @@
+import XML
+
 /// Checks the rules the XLIFF specifications state in prose, which the XSDs cannot check: ids
 /// unique in their scope, languages that agree, spanning codes that open before they close,
 /// `order` values, and the glossary module's entry rule. The findings are data for the caller.
-public enum XLIFFConformance {
-    public static func check(_ root: XMLTree.Element, fileName: String) -> [XLIFFFinding] {
+package enum XLIFFConformance {
+    package static func check(_ root: XMLTree.Element, fileName: String) -> [XLIFFFinding] {
         var checker = Checker(fileName: fileName)
         switch XLIFFDialect(root) {
         case .v1_2: checker.checkVersion12(root)

@@ -1,7 +1,10 @@
 import Foundation
+import XML
 
 /// Why a returned XLIFF file cannot be used for the document it claims to be.
-public enum XLIFFImportError: LocalizedError, Equatable {
+public enum XLIFFImportError: LocalizedError, Equatable, XMLReadErrorWrapping {
+    /// The file is not readable, well-formed, DOCTYPE-free XML of a bounded size.
+    case xml(XMLReadError)
     case notXLIFF(file: String, root: String, namespace: String?)
     case missingAttribute(file: String, line: Int, element: String, attribute: String)
     case documentMissing(file: String, document: String, found: [String])
@@ -18,6 +21,7 @@ public enum XLIFFImportError: LocalizedError, Equatable {
 
     public var errorDescription: String? {
         switch self {
+        case .xml(let error): error.errorDescription
         case .notXLIFF(let file, let root, let namespace):
             "\(file): not XLIFF 1.2 or 2.x: the root is <\(root)> in namespace \(namespace ?? "none")"
         case .missingAttribute(let file, let line, let element, let attribute):

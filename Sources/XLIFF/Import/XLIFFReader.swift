@@ -1,4 +1,5 @@
 import Foundation
+import XML
 
 /// Reads translated XLIFF 1.2 and 2.x files safely (through `SafeXMLReader`: no DOCTYPE, no
 /// external entities, no network, bounded size) and checks them with `XLIFFConformance`.
@@ -7,17 +8,17 @@ public enum XLIFFReader {
     public static let defaultMaximumBytes = 64 * 1024 * 1024
 
     public static func read(contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes) throws -> ReturnedXLIFF {
-        let root = try SafeXMLReader.read(contentsOf: url, maximumBytes: maximumBytes)
+        let root = try SafeXMLReader.read(contentsOf: url, maximumBytes: maximumBytes, reportingAs: XLIFFImportError.self)
         return try interpret(root, fileName: url.path)
     }
 
     public static func parse(_ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes) throws -> ReturnedXLIFF {
-        let root = try SafeXMLReader.parse(data, fileName: fileName, maximumBytes: maximumBytes)
+        let root = try SafeXMLReader.parse(data, fileName: fileName, maximumBytes: maximumBytes, reportingAs: XLIFFImportError.self)
         return try interpret(root, fileName: fileName)
     }
 
     /// Turns a parsed tree into the version-neutral model.
-    public static func interpret(_ root: XMLTree.Element, fileName: String) throws -> ReturnedXLIFF {
+    package static func interpret(_ root: XMLTree.Element, fileName: String) throws -> ReturnedXLIFF {
         guard root.name == "xliff", let version = XLIFFDialect(root) else {
             throw XLIFFImportError.notXLIFF(file: fileName, root: root.name, namespace: root.namespace)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import XML
 import PipelineCore
 
 /// Writes the glossary concepts an export uses as a TBX v3 file (ISO 30042:2019), TBX-Basic

@@ -1,5 +1,6 @@
 import Foundation
 @testable import XLIFF
+@testable import XML
 
 /// `../shared` beside the package: schemas and sample files that tests may read, never copy.
 enum SharedFolder {

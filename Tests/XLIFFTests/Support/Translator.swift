@@ -1,5 +1,6 @@
 import Foundation
 @testable import XLIFF
+@testable import XML
 
 /// Plays a translator: opens an exported XLIFF, writes a target for every segment, saves it.
 ///

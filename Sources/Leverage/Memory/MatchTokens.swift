@@ -1,3 +1,5 @@
+import PipelineCore
+
 /// Splits a segment into the tokens fuzzy matching compares: runs of letters, digits and marks are
 /// words, every other visible character is a token of its own, whitespace separates.
 ///
@@ -12,7 +14,7 @@ enum MatchTokens {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            if isWordScalar(scalar) {
+            if scalar.isWordCharacter {
                 if wordStart == nil { wordStart = index }
             } else {
                 if let start = wordStart {
@@ -48,20 +50,6 @@ enum MatchTokens {
             hash = (hash ^ key(token)) &* 0x0000_0100_0000_01B3
         }
         return hash
-    }
-
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-        }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
     }
 
     /// Unicode whitespace, with the ASCII cases decided without a property lookup.

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// Validates documents against a W3C XML Schema with libxml2, offline.
@@ -6,14 +6,14 @@ import Foundation
 /// The compiled schema is shared read-only; each validation gets its own parser and validation
 /// context. The schema's imports may load files only under `root` (see `EntityLoaderPolicy`), and the
 /// documents themselves are parsed with the same refusals as `SafeXMLReader`.
-public final class XMLSchemaValidator: @unchecked Sendable {
+package final class XMLSchemaValidator: @unchecked Sendable {
     private let schema: xmlSchemaPtr
-    public let schemaFile: URL
+    package let schemaFile: URL
 
     /// - Parameters:
     ///   - schemaFile: the main `.xsd`.
     ///   - root: the folder holding it and everything it imports.
-    public init(schemaFile: URL, importsUnder root: URL) throws {
+    package init(schemaFile: URL, importsUnder root: URL) throws {
         LibXML.initialize()
         EntityLoaderPolicy.trust(directory: root)
         self.schemaFile = schemaFile
@@ -35,7 +35,7 @@ public final class XMLSchemaValidator: @unchecked Sendable {
 
     /// The schema violations in `data`, as "line N: message"; empty when the document is valid.
     /// Throws when the data is not well-formed XML or carries a DOCTYPE.
-    public func violations(in data: Data, fileName: String) throws -> [String] {
+    package func violations(in data: Data, fileName: String) throws -> [String] {
         _ = try SafeXMLReader.parse(data, fileName: fileName)
         guard let context = xmlNewParserCtxt() else {
             throw XMLReadError.unreadable(file: fileName, reason: "libxml2 could not allocate a parser")
@@ -72,10 +72,10 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     }
 }
 
-public enum XMLSchemaError: LocalizedError, Equatable {
+package enum XMLSchemaError: LocalizedError, Equatable {
     case unusableSchema(file: String, messages: [String])
 
-    public var errorDescription: String? {
+    package var errorDescription: String? {
         switch self {
         case .unusableSchema(let file, let messages):
             "\(file): cannot use this schema: \(messages.prefix(3).joined(separator: "; "))"

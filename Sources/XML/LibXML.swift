@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// The few libxml2 chores every reader and writer shares, done in one place.

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// Writes one XML document through libxml2's `xmlTextWriter`, which does the escaping.
@@ -10,15 +10,15 @@ import Foundation
 /// Layout: a `.block` element puts each child element on its own indented line; an `.inline`
 /// element (mixed content such as `<source>`) is written exactly as given, because whitespace
 /// inside it is content.
-final class XMLWriter {
-    enum Layout { case block, inline }
+package final class XMLWriter {
+    package enum Layout { case block, inline }
 
     private var buffer: xmlBufferPtr?
     private var writer: xmlTextWriterPtr?
     /// One entry per open element: its layout and whether it has child elements yet.
     private var open: [(layout: Layout, hasChildren: Bool)] = []
 
-    init() throws {
+    package init() throws {
         LibXML.initialize()
         buffer = xmlBufferCreate()
         if let buffer { writer = xmlNewTextWriterMemory(buffer, 0) }
@@ -32,7 +32,7 @@ final class XMLWriter {
     deinit { release() }
 
     /// Writes `<name attributes…>`, then the body, then the end tag. Attributes with a nil value are left out.
-    func element(
+    package func element(
         _ name: String, _ attributes: KeyValuePairs<String, String?> = [:], layout: Layout = .block,
         _ body: () throws -> Void = {}
     ) throws {
@@ -45,22 +45,22 @@ final class XMLWriter {
     }
 
     /// An inline element holding just text: `<note from="x">text</note>`.
-    func textElement(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], text: String) throws {
+    package func textElement(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], text: String) throws {
         try element(name, attributes, layout: .inline) { try self.text(text) }
     }
 
-    func text(_ content: String) throws {
+    package func text(_ content: String) throws {
         let clean = XMLCharacters.sanitized(content)
         guard !clean.isEmpty else { return }
         try check(xmlTextWriterWriteString(writer, clean), "write text")
     }
 
-    func attribute(_ name: String, _ value: String) throws {
+    package func attribute(_ name: String, _ value: String) throws {
         try check(xmlTextWriterWriteAttribute(writer, name, XMLCharacters.sanitized(value)), "write attribute \(name)")
     }
 
     /// Ends the document and hands back its bytes; the writer cannot be used afterwards.
-    func finish() throws -> Data {
+    package func finish() throws -> Data {
         precondition(open.isEmpty, "every element must be ended before the document")
         try text("\n")
         try check(xmlTextWriterEndDocument(writer), "end the document")
@@ -109,10 +109,10 @@ final class XMLWriter {
     }
 }
 
-public enum XMLWriteError: LocalizedError, Equatable {
+package enum XMLWriteError: LocalizedError, Equatable {
     case libxml(String)
 
-    public var errorDescription: String? {
+    package var errorDescription: String? {
         switch self {
         case .libxml(let message): "cannot write XML: \(message)"
         }

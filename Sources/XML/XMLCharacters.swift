@@ -1,9 +1,9 @@
 /// What XML 1.0 allows in a document, and how text is made to fit.
-public enum XMLCharacters {
+package enum XMLCharacters {
     /// `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
     /// Swift strings never hold surrogates, so only controls and the two non-characters remain to drop.
     @inlinable
-    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD: true
         case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
@@ -13,7 +13,7 @@ public enum XMLCharacters {
 
     /// The text with every character XML 1.0 forbids removed. Cheap when there is nothing to drop,
     /// which is almost always.
-    public static func sanitized(_ text: String) -> String {
+    package static func sanitized(_ text: String) -> String {
         guard needsSanitizing(text) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.lazy.filter(isAllowed))
@@ -38,7 +38,7 @@ public enum XMLCharacters {
 
     /// Decodes bytes that claim to be UTF-8: malformed sequences are dropped (not replaced), as are
     /// characters XML forbids, so nothing that is not well-formed text can reach a file.
-    public static func sanitized(utf8 bytes: some Collection<UInt8>) -> String {
+    package static func sanitized(utf8 bytes: some Collection<UInt8>) -> String {
         // Well-formed UTF-8 is the rule: validate in one pass and keep the bytes as they are.
         if let text = String(validating: bytes, as: UTF8.self) { return sanitized(text) }
         var scalars = String.UnicodeScalarView()

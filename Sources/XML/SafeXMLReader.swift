@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// Reads XML from untrusted files: no DTD, no external entities, no network, bounded size.
@@ -6,16 +6,16 @@ import Foundation
 /// Debian's libxml2 2.9.14 predates `XML_PARSE_NO_XXE`, so defence is layered: a deny-all external
 /// entity loader, parse options without entity substitution or DTD loading, and refusal of any
 /// document that carries a DOCTYPE at all.
-public enum SafeXMLReader {
+package enum SafeXMLReader {
     /// Larger inputs are refused before parsing.
-    public static let defaultMaximumBytes = 256 * 1024 * 1024
+    package static let defaultMaximumBytes = 256 * 1024 * 1024
 
     /// No network, no entity substitution, no DTD loading or validation, no size override.
     static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue
         | XML_PARSE_NOWARNING.rawValue)
 
     /// What to do with a DOCTYPE. Its DTD is never loaded and no entity is ever expanded, whichever is chosen.
-    public enum DoctypePolicy: Sendable {
+    package enum DoctypePolicy: Sendable {
         /// Any DOCTYPE makes the document unreadable.
         case refuse
         /// A DOCTYPE that only names an external DTD and declares nothing itself is ignored, since older
@@ -24,9 +24,9 @@ public enum SafeXMLReader {
         case ignoreExternalReference
     }
 
-    public static func read(
+    package static func read(
         contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse
-    ) throws -> XMLTree.Element {
+    ) throws(XMLReadError) -> XMLTree.Element {
         let file = url.path
         let size: Int
         do {
@@ -42,9 +42,9 @@ public enum SafeXMLReader {
         return try parse(data, fileName: file, maximumBytes: maximumBytes, doctype: doctype)
     }
 
-    public static func parse(
+    package static func parse(
         _ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse
-    ) throws -> XMLTree.Element {
+    ) throws(XMLReadError) -> XMLTree.Element {
         guard data.count <= maximumBytes else {
             throw XMLReadError.tooLarge(file: fileName, bytes: data.count, limit: maximumBytes)
         }
@@ -113,7 +113,7 @@ public enum SafeXMLReader {
         return 1 + data[..<range.lowerBound].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     }
 
-    private static func convert(_ node: xmlNodePtr, file: String) throws -> XMLTree.Element {
+    private static func convert(_ node: xmlNodePtr, file: String) throws(XMLReadError) -> XMLTree.Element {
         var attributes: [XMLTree.Attribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
@@ -146,6 +146,34 @@ public enum SafeXMLReader {
             name: LibXML.string(node.pointee.name),
             namespace: node.pointee.ns.map { LibXML.string($0.pointee.href) },
             attributes: attributes, children: children, line: Int(xmlGetLineNo(node)))
+    }
+}
+
+/// A reader's own error type, which carries what the XML layer found as one case (`case xml(XMLReadError)`),
+/// so every reader maps XML errors the same way and every message reads the same.
+public protocol XMLReadErrorWrapping: Error {
+    static func xml(_ error: XMLReadError) -> Self
+}
+
+extension SafeXMLReader {
+    /// `read(contentsOf:maximumBytes:doctype:)`, with its errors wrapped in the caller's error type.
+    package static func read<Failure: XMLReadErrorWrapping>(
+        contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse,
+        reportingAs _: Failure.Type
+    ) throws(Failure) -> XMLTree.Element {
+        do { return try read(contentsOf: url, maximumBytes: maximumBytes, doctype: doctype) } catch {
+            throw .xml(error)
+        }
+    }
+
+    /// `parse(_:fileName:maximumBytes:doctype:)`, with its errors wrapped in the caller's error type.
+    package static func parse<Failure: XMLReadErrorWrapping>(
+        _ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse,
+        reportingAs _: Failure.Type
+    ) throws(Failure) -> XMLTree.Element {
+        do { return try parse(data, fileName: fileName, maximumBytes: maximumBytes, doctype: doctype) } catch {
+            throw .xml(error)
+        }
     }
 }
 

@@ -1,16 +1,16 @@
 /// A parsed XML document as plain Swift values: what the rest of the project sees instead of libxml2.
-public enum XMLTree {
-    public struct Element: Sendable, Hashable {
+package enum XMLTree {
+    package struct Element: Sendable, Hashable {
         /// The local name, without prefix.
-        public let name: String
+        package let name: String
         /// The namespace URI, if the element is in one.
-        public let namespace: String?
-        public let attributes: [Attribute]
-        public let children: [Node]
+        package let namespace: String?
+        package let attributes: [Attribute]
+        package let children: [Node]
         /// 1-based line in the source file, for error messages.
-        public let line: Int
+        package let line: Int
 
-        public init(name: String, namespace: String? = nil, attributes: [Attribute] = [], children: [Node] = [], line: Int = 0) {
+        package init(name: String, namespace: String? = nil, attributes: [Attribute] = [], children: [Node] = [], line: Int = 0) {
             self.name = name
             self.namespace = namespace
             self.attributes = attributes
@@ -19,20 +19,20 @@ public enum XMLTree {
         }
 
         /// The value of an attribute by local name, optionally restricted to a namespace.
-        public func attribute(_ name: String, namespace: String? = nil) -> String? {
+        package func attribute(_ name: String, namespace: String? = nil) -> String? {
             attributes.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }?.value
         }
 
-        public var elements: [Element] {
+        package var elements: [Element] {
             children.compactMap { if case .element(let element) = $0 { element } else { nil } }
         }
 
-        public func elements(named name: String) -> [Element] { elements.filter { $0.name == name } }
+        package func elements(named name: String) -> [Element] { elements.filter { $0.name == name } }
 
-        public func firstElement(named name: String) -> Element? { elements.first { $0.name == name } }
+        package func firstElement(named name: String) -> Element? { elements.first { $0.name == name } }
 
         /// Every descendant element with this local name, in document order.
-        public func descendants(named name: String) -> [Element] {
+        package func descendants(named name: String) -> [Element] {
             var found: [Element] = []
             func walk(_ element: Element) {
                 for child in element.elements {
@@ -45,7 +45,7 @@ public enum XMLTree {
         }
 
         /// All text inside the element, markup removed.
-        public var textContent: String {
+        package var textContent: String {
             children.map {
                 switch $0 {
                 case .text(let text): text
@@ -55,23 +55,23 @@ public enum XMLTree {
         }
     }
 
-    public struct Attribute: Sendable, Hashable {
-        public let name: String
-        public let namespace: String?
-        public let value: String
+    package struct Attribute: Sendable, Hashable {
+        package let name: String
+        package let namespace: String?
+        package let value: String
 
-        public init(name: String, namespace: String? = nil, value: String) {
+        package init(name: String, namespace: String? = nil, value: String) {
             self.name = name
             self.namespace = namespace
             self.value = value
         }
     }
 
-    public enum Node: Sendable, Hashable {
+    package enum Node: Sendable, Hashable {
         case element(Element)
         case text(String)
     }
 
     /// The `xml:` namespace, for `xml:lang` and `xml:space`.
-    public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    package static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 }

@@ -1,6 +1,6 @@
 import Foundation
 import PipelineCore
-import XLIFF
+import XML
 
 /// Reads TMX 1.4b translation memories (and the older 1.1–1.3, which differ only in `lang`) through
 /// `SafeXMLReader`: no DOCTYPE, no entities, no network.
@@ -18,11 +18,11 @@ public enum TMXReader {
     }
 
     public static func read(contentsOf url: URL, languages: LanguagePair) throws -> [TranslationMemory.Unit] {
-        try units(in: SafeXMLReader.read(contentsOf: url), file: url.path, languages: languages)
+        try units(in: SafeXMLReader.read(contentsOf: url, reportingAs: TMXError.self), file: url.path, languages: languages)
     }
 
     public static func parse(_ data: Data, fileName: String, languages: LanguagePair) throws -> [TranslationMemory.Unit] {
-        try units(in: SafeXMLReader.parse(data, fileName: fileName), file: fileName, languages: languages)
+        try units(in: SafeXMLReader.parse(data, fileName: fileName, reportingAs: TMXError.self), file: fileName, languages: languages)
     }
 
     static func units(in root: XMLTree.Element, file: String, languages: LanguagePair) throws -> [TranslationMemory.Unit] {
@@ -71,12 +71,15 @@ public enum TMXReader {
     }
 }
 
-public enum TMXError: LocalizedError, Equatable {
+public enum TMXError: LocalizedError, Equatable, XMLReadErrorWrapping {
+    /// The file is not readable, well-formed, DOCTYPE-free XML of a bounded size.
+    case xml(XMLReadError)
     case notTMX(file: String, line: Int, root: String)
     case malformed(file: String, line: Int, problem: String)
 
     public var errorDescription: String? {
         switch self {
+        case .xml(let error): error.errorDescription
         case .notTMX(let file, let line, let root): "\(file):\(line): not a TMX file: the root element is <\(root)>, expected <tmx>"
         case .malformed(let file, let line, let problem): "\(file):\(line): malformed TMX: \(problem)"
         }

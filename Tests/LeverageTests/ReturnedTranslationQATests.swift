@@ -1,23 +1,30 @@
 import Foundation
 import PipelineCore
 import Testing
+import TestSupport
 @testable import Briefing
+@testable import Leverage
 
 /// The translation round trip as a reviewer sees it: a translator returns XLIFF, the leverage
 /// stage reads it, and the briefing's QA report checks its terminology.
 @Suite struct ReturnedTranslationQATests {
+    static let sentences = [
+        "Die Regierung will neue Rechenzentren bauen.",
+        "OpenAI braucht mehr Chips.",
+    ]
+
     static let context = StageContext(pipelineName: "de-en", languages: DocumentFixture.languages,
                                       baseDirectory: URL(fileURLWithPath: "/tmp"))
 
     static func document() -> AnnotatedDocument {
         DocumentFixture.document(
-            id: "artikel", sentences: TermConsistencyTests.sentences,
+            id: "artikel", sentences: sentences,
             terms: [DocumentFixture.rechenzentrum, DocumentFixture.openAI, DocumentFixture.chip], summary: [0, 1])
     }
 
     /// A returned XLIFF 2.1 file for `document()`, both segments translated.
     static func returnedXLIFF(_ targets: [String]) -> Data {
-        let sources = TermConsistencyTests.sentences
+        let sources = sentences
         return Data("""
         <?xml version="1.0" encoding="UTF-8"?>
         <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="de-DE" trgLang="en-GB">

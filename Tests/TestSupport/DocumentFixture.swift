@@ -1,31 +1,43 @@
 import Foundation
 import PipelineCore
-@testable import Briefing
 
 /// Builds annotated documents by hand, as the segmenter, term matcher and summarizer would.
-struct DocumentFixture {
+package struct DocumentFixture {
     /// A glossary entry the fixture marks wherever one of its source forms occurs.
-    struct Term {
-        var forms: [String]
-        var lemma: String
-        var target: String
-        var concept: String
-        var partOfSpeech: String? = "noun"
-        var deprecated: [String] = []
-        var kind: MatchKind = .exact
+    package struct Term {
+        package var forms: [String]
+        package var lemma: String
+        package var target: String
+        package var concept: String
+        package var partOfSpeech: String? = "noun"
+        package var deprecated: [String] = []
+        package var kind: MatchKind = .exact
+
+        package init(
+            forms: [String], lemma: String, target: String, concept: String, partOfSpeech: String? = "noun",
+            deprecated: [String] = [], kind: MatchKind = .exact
+        ) {
+            self.forms = forms
+            self.lemma = lemma
+            self.target = target
+            self.concept = concept
+            self.partOfSpeech = partOfSpeech
+            self.deprecated = deprecated
+            self.kind = kind
+        }
     }
 
-    static let languages = LanguagePair(source: LanguageTag("de-DE")!, target: LanguageTag("en-GB")!)
+    package static let languages = LanguagePair(source: LanguageTag("de-DE")!, target: LanguageTag("en-GB")!)
 
-    static let rechenzentrum = Term(forms: ["Rechenzentren", "Rechenzentrum"], lemma: "Rechenzentrum", target: "data centre",
+    package static let rechenzentrum = Term(forms: ["Rechenzentren", "Rechenzentrum"], lemma: "Rechenzentrum", target: "data centre",
                                     concept: "c-datacentre", deprecated: ["server farm"])
-    static let chip = Term(forms: ["Chips", "Chip"], lemma: "Chip", target: "chip", concept: "c-chip")
-    static let openAI = Term(forms: ["OpenAI"], lemma: "OpenAI", target: "OpenAI", concept: "c-openai", partOfSpeech: "properNoun")
-    static let regulierung = Term(forms: ["Regulierung"], lemma: "Regulierung", target: "regulation", concept: "c-regulation",
+    package static let chip = Term(forms: ["Chips", "Chip"], lemma: "Chip", target: "chip", concept: "c-chip")
+    package static let openAI = Term(forms: ["OpenAI"], lemma: "OpenAI", target: "OpenAI", concept: "c-openai", partOfSpeech: "properNoun")
+    package static let regulierung = Term(forms: ["Regulierung"], lemma: "Regulierung", target: "regulation", concept: "c-regulation",
                                   deprecated: ["regimentation"])
 
     /// Sentences joined by a space into one paragraph; terms found by plain search, leftmost first.
-    static func document(
+    package static func document(
         id: String = "doc", ordinal: Int = 0, title: String = "Titel", sentences: [String], terms: [Term] = [],
         summary: [Int]? = nil
     ) -> AnnotatedDocument {

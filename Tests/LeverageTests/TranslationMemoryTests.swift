@@ -1,7 +1,8 @@
 import Foundation
 import PipelineCore
 import Testing
-@testable import Briefing
+import TestSupport
+@testable import Leverage
 
 @Suite struct TranslationMemoryTests {
     static let memory = TranslationMemory(units: [

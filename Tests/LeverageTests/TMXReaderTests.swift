@@ -1,8 +1,9 @@
 import Foundation
 import PipelineCore
 import Testing
-import XLIFF
-@testable import Briefing
+import XML
+import TestSupport
+@testable import Leverage
 
 @Suite struct TMXReaderTests {
     static let languages = DocumentFixture.languages
@@ -56,7 +57,7 @@ import XLIFF
         #expect {
             try TMXReader.parse(data, fileName: "broken.tmx", languages: Self.languages)
         } throws: { error in
-            guard case .notWellFormed(let file, let line, _) = error as? XMLReadError else { return false }
+            guard case .xml(.notWellFormed(let file, let line, _)) = error as? TMXError else { return false }
             return file == "broken.tmx" && line == 5
                 && error.localizedDescription.hasPrefix("broken.tmx:5: not well-formed XML")
         }
@@ -69,7 +70,7 @@ import XLIFF
         #expect {
             try TMXReader.parse(data, fileName: "evil.tmx", languages: Self.languages)
         } throws: { error in
-            guard case .doctypeForbidden(let file, _) = error as? XMLReadError else { return false }
+            guard case .xml(.doctypeForbidden(let file, _)) = error as? TMXError else { return false }
             return file == "evil.tmx" && error.localizedDescription.contains("DOCTYPE is not allowed")
         }
     }
