@@ -94,7 +94,13 @@ import Testing
         let names = { (patterns: [String]) in try resolver.resolve(patterns, against: root).map { $0.path.replacingOccurrences(of: root.path + "/", with: "") } }
         #expect(try names(["in"]) == ["in/a.txt", "in/b.md", "in/sub/c.txt"])
         #expect(try names(["in/*.txt"]) == ["in/a.txt"])
-        #expect(try names(["in/**.txt"]) == ["in/a.txt", "in/sub/c.txt"])
+        // `**` as a whole folder name matches any number of folders, none included (bash globstar, gitignore);
+        // inside a name it is a plain `*`.
+        #expect(try names(["in/**/*.txt"]) == ["in/a.txt", "in/sub/c.txt"])
+        #expect(try names(["**/c.txt"]) == ["in/sub/c.txt"])
+        #expect(try names(["in/**"]) == ["in/a.txt", "in/b.md", "in/sub/c.txt"])
+        #expect(try names(["in/**.txt"]) == ["in/a.txt"])
+        #expect(try names(["in/*/*.txt"]) == ["in/sub/c.txt"])
         #expect(try names(["in/b.md", "in"]) == ["in/b.md", "in/a.txt", "in/sub/c.txt"])
         #expect(throws: InputError.missing(path: root.appendingPathComponent("nope").path)) { try resolver.resolve(["nope"], against: root) }
         #expect(throws: InputError.noMatch(pattern: "in/*.doc")) { try resolver.resolve(["in/*.doc"], against: root) }

@@ -95,11 +95,11 @@ public struct DocumentNamer {
     }
 }
 
-/// Reads documents from input files: a `.txt` or `.md` file is one document, a `.jsonl` file one per line.
+/// Reads documents from input files, each through the input format its extension names.
 public struct FileDocumentSource: DocumentSource {
     private let files: [URL]
     private var fileIndex = 0
-    private var jsonLines: JSONLinesDocumentReader?
+    private var current: (any DocumentReader)?
     private var namer: DocumentNamer
 
     public init(files: [URL], namer: DocumentNamer) {
@@ -109,61 +109,26 @@ public struct FileDocumentSource: DocumentSource {
 
     public mutating func next() -> DocumentLoad? {
         while true {
-            if var reader = jsonLines {
-                if let load = reader.next(namer: &namer) {
-                    jsonLines = reader
-                    return load
-                }
-                jsonLines = nil
+            if var reader = current {
+                let load = reader.next(namer: &namer)
+                current = reader
+                if let load { return load }
+                current = nil
             }
             guard fileIndex < files.count else { return nil }
             let file = files[fileIndex]
             fileIndex += 1
-            if file.pathExtension.lowercased() == "jsonl" {
-                do { jsonLines = try JSONLinesDocumentReader(lines: LineReader(path: file.path), source: file.path) } catch {
-                    return .failure(source: file.path, error: error as? InputError ?? .unreadable(path: file.path, reason: "\(error)"))
-                }
-                continue
+            do {
+                current = try InputFormats.format(for: file).reader(for: file)
+            } catch {
+                return .failure(source: file.path, error: error)
             }
-            return TextDocumentReader.read(file, namer: &namer)
         }
-    }
-}
-
-/// Reads a whole `.txt` or `.md` file as one document; the title is the first heading or first line.
-enum TextDocumentReader {
-    static func read(_ file: URL, namer: inout DocumentNamer) -> DocumentLoad {
-        let data: Data
-        do { data = try Data(contentsOf: file) } catch {
-            return .failure(source: file.path, error: .unreadable(path: file.path, reason: error.localizedDescription))
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(source: file.path, error: .notUTF8(path: file.path, byteOffset: UTF8Validation.firstInvalidByte(in: data)))
-        }
-        guard !TextDocumentReader.isBlank(text) else { return .failure(source: file.path, error: .empty(path: file.path)) }
-        let stem = file.deletingPathExtension().lastPathComponent
-        let document = Document(
-            id: namer.name(stem: stem), title: title(of: text, markdown: file.pathExtension.lowercased() == "md"),
-            text: text, source: file.path, metadata: [MetadataEntry("file", file.lastPathComponent)])
-        return .document(document)
-    }
-
-    /// Nothing but whitespace: a document with nothing to segment, translate or summarise.
-    static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
-    }
-
-    static func title(of text: String, markdown: Bool) -> String {
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        if markdown, let heading = lines.first(where: { $0.hasPrefix("#") }) {
-            return heading.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
-        }
-        return lines.first { !$0.isEmpty } ?? ""
     }
 }
 
 /// Reads `{"id", "title", "text", …}` objects, one per line; other string fields become metadata.
-public struct JSONLinesDocumentReader {
+public struct JSONLinesDocumentReader: DocumentReader {
     private let lines: LineReader
     private let source: String
 
@@ -183,12 +148,12 @@ public struct JSONLinesDocumentReader {
             guard let text = object["text"] as? String else {
                 return .failure(source: where_, error: .badJSONLine(path: source, line: line, reason: "no string field \"text\""))
             }
-            guard !TextDocumentReader.isBlank(text) else {
+            guard !TextTitle.isBlank(text) else {
                 return .failure(source: where_, error: .badJSONLine(path: source, line: line, reason: "the document has no text, only whitespace"))
             }
             let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "line-\(line)"
             let title = (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-                ?? TextDocumentReader.title(of: text, markdown: false)
+                ?? TextTitle.firstLine(of: text)
             let metadata = object.keys.sorted().compactMap { key -> MetadataEntry? in
                 guard !["id", "title", "text"].contains(key), let value = object[key] as? String else { return nil }
                 return MetadataEntry(key, value)
@@ -199,21 +164,5 @@ public struct JSONLinesDocumentReader {
                 id: namer.name(stem: id), title: title, text: text, source: "\(source)#\(id)", metadata: metadata))
         }
         return nil
-    }
-}
-
-enum UTF8Validation {
-    /// The offset of the first byte that breaks UTF-8, for error messages.
-    static func firstInvalidByte(in data: Data) -> Int {
-        var decoder = UTF8()
-        var iterator = data.makeIterator()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return offset
-            case .error: return offset
-            }
-        }
     }
 }

@@ -7,9 +7,6 @@ import Glibc
 ///
 /// Sorting makes document order, and so every batch output, independent of the file system.
 public struct InputResolver: Sendable {
-    /// Extensions read as documents; `.jsonl` holds one document per line.
-    public static let extensions: Set<String> = ["txt", "md", "jsonl"]
-
     public init() {}
 
     public func resolve(_ patterns: [String], against base: URL) throws -> [URL] {
@@ -36,11 +33,8 @@ public struct InputResolver: Sendable {
         let components = url.path.split(separator: "/", omittingEmptySubsequences: false)
         let fixed = components.prefix { !Self.isGlob(String($0)) }
         let root = URL(fileURLWithPath: fixed.joined(separator: "/").isEmpty ? "/" : fixed.joined(separator: "/"))
-        let crossesFolders = url.path.contains("**")
-        let glob = crossesFolders ? url.path.replacingOccurrences(of: "**", with: "*") : url.path
-        return documents(under: root).filter { candidate in
-            fnmatch(glob, candidate.path, crossesFolders ? 0 : FNM_PATHNAME) == 0
-        }
+        let glob = PathGlob(url.path)
+        return documents(under: root).filter { glob.matches($0.path) }
     }
 
     /// Every document file under a folder, recursively, sorted by path; hidden files are skipped.
@@ -49,7 +43,7 @@ public struct InputResolver: Sendable {
             at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }
         var found: [URL] = []
-        for case let file as URL in enumerator where Self.extensions.contains(file.pathExtension.lowercased()) {
+        for case let file as URL in enumerator where InputFormats.extensions.contains(file.pathExtension.lowercased()) {
             if (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 found.append(file.standardizedFileURL)
             }
@@ -60,6 +54,40 @@ public struct InputResolver: Sendable {
     static func isGlob(_ text: String) -> Bool { text.contains { "*?[".contains($0) } }
 }
 
+/// A path pattern as bash's globstar and gitignore read it: `*`, `?` and `[…]` stay inside one
+/// folder name, and a `**` component matches any number of folders, none included.
+struct PathGlob {
+    private let components: [String]
+
+    init(_ pattern: String) {
+        components = pattern.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    func matches(_ path: String) -> Bool {
+        let names = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        // reachable[j]: the pattern so far can match the first j names. One pass per component keeps
+        // it linear in pattern × path, however many `**` there are.
+        var reachable = [Bool](repeating: false, count: names.count + 1)
+        reachable[0] = true
+        for component in components {
+            var next = [Bool](repeating: false, count: names.count + 1)
+            if component == "**" {
+                var any = false
+                for index in 0...names.count {
+                    any = any || reachable[index]
+                    next[index] = any
+                }
+            } else {
+                for index in 0..<names.count where reachable[index] {
+                    next[index + 1] = fnmatch(component, names[index], FNM_PERIOD) == 0
+                }
+            }
+            reachable = next
+        }
+        return reachable[names.count]
+    }
+}
+
 public enum InputError: LocalizedError, Equatable {
     case missing(path: String)
     case noMatch(pattern: String)
@@ -67,12 +95,15 @@ public enum InputError: LocalizedError, Equatable {
     case notUTF8(path: String, byteOffset: Int)
     case badJSONLine(path: String, line: Int, reason: String)
     case empty(path: String)
+    /// No input format reads the file's extension; `kind` says what such files are, when known.
+    case unsupportedFormat(path: String, kind: String?, supported: String)
 
     public var errorDescription: String? {
         switch self {
         case .missing(let path): "\(path): \(reason)"
         case .noMatch(let pattern): "input '\(pattern)' \(reason)"
-        case .unreadable(let path, _), .notUTF8(let path, _), .empty(let path): "\(path): \(reason)"
+        case .unreadable(let path, _), .notUTF8(let path, _), .empty(let path), .unsupportedFormat(let path, _, _):
+            "\(path): \(reason)"
         case .badJSONLine(let path, let line, _): "\(path):\(line): \(reason)"
         }
     }
@@ -81,11 +112,15 @@ public enum InputError: LocalizedError, Equatable {
     public var reason: String {
         switch self {
         case .missing: "no such input file or folder"
-        case .noMatch: "matches no .txt, .md or .jsonl file"
+        case .noMatch: "matches no input file (\(InputFormats.supportedList))"
         case .unreadable(_, let reason): "cannot read: \(reason)"
         case .notUTF8(_, let offset): "byte \(offset) is not valid UTF-8"
         case .badJSONLine(_, _, let reason): reason
         case .empty: "the document has no text, only whitespace"
+        case .unsupportedFormat(_, let kind?, let supported): "\(kind) are not supported yet; inputs can be \(supported)"
+        case .unsupportedFormat(let path, nil, let supported):
+            (URL(fileURLWithPath: path).pathExtension.isEmpty ? "a file without an extension" : "a .\(URL(fileURLWithPath: path).pathExtension) file")
+                + " is not an input format; inputs can be \(supported)"
         }
     }
 }

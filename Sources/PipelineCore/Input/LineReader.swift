@@ -11,7 +11,7 @@ public final class LineReader {
     private var capacity = 0
     public private(set) var lineNumber = 0
 
-    public init(path: String) throws {
+    public init(path: String) throws(InputError) {
         guard let file = fopen(path, "r") else {
             throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A `.txt` file is one document; its title is the first non-blank line.
+public struct PlainTextFormat: InputFormat {
+    public let name = "plain text"
+    public let extensions = ["txt"]
+
+    public init() {}
+
+    public func reader(for file: URL) throws(InputError) -> any DocumentReader {
+        WholeFileReader(file: file, title: { TextTitle.firstLine(of: $0) })
+    }
+
+    public func write(_ translated: TranslatedDocument) throws -> Data { Data(translated.text.utf8) }
+}
+
+/// Reads a whole file as one document, with the title its format finds.
+struct WholeFileReader: DocumentReader {
+    let file: URL
+    let title: @Sendable (String) -> String
+    private var done = false
+
+    init(file: URL, title: @escaping @Sendable (String) -> String) {
+        self.file = file
+        self.title = title
+    }
+
+    mutating func next(namer: inout DocumentNamer) -> DocumentLoad? {
+        guard !done else { return nil }
+        done = true
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            return .failure(source: file.path, error: .unreadable(path: file.path, reason: error.localizedDescription))
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return .failure(source: file.path, error: .notUTF8(path: file.path, byteOffset: UTF8Validation.firstInvalidByte(in: data)))
+        }
+        guard !TextTitle.isBlank(text) else { return .failure(source: file.path, error: .empty(path: file.path)) }
+        let stem = file.deletingPathExtension().lastPathComponent
+        return .document(Document(
+            id: namer.name(stem: stem), title: title(text), text: text, source: file.path,
+            metadata: [MetadataEntry("file", file.lastPathComponent)]))
+    }
+}
+
+/// How text formats find a title, and what counts as no text at all.
+enum TextTitle {
+    /// Nothing but whitespace: a document with nothing to segment, translate or summarise.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
+    static func firstLine(of text: String) -> String {
+        lines(of: text).first { !$0.isEmpty } ?? ""
+    }
+
+    static func lines(of text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}
+
+enum UTF8Validation {
+    /// The offset of the first byte that breaks UTF-8, for error messages.
+    static func firstInvalidByte(in data: Data) -> Int {
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import PipelineCore
+
+@Suite struct InputFormatTests {
+    static let languages = LanguagePair(source: LanguageTag("de-DE")!, target: LanguageTag("en-GB")!)
+
+    static func load(_ name: String, _ contents: String) throws -> DocumentLoad? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("formats-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(name)
+        try contents.write(to: file, atomically: true, encoding: .utf8)
+        var source = FileDocumentSource(
+            files: [file], namer: DocumentNamer(template: "{stem}", pipelineName: "p", languages: languages))
+        return source.next()
+    }
+
+    @Test func everyExtensionHasOneFormat() {
+        let claimed = InputFormats.builtIn.flatMap(\.extensions)
+        #expect(claimed.count == Set(claimed).count)
+        #expect(InputFormats.extensions == ["txt", "md", "jsonl"])
+        for fileExtension in claimed { #expect(InputFormats.notYetSupported[fileExtension] == nil) }
+    }
+
+    @Test(arguments: [
+        ("bericht.docx", "bericht.docx: Word documents are not supported yet; inputs can be .txt (plain text), .md (Markdown), .jsonl (JSON lines)"),
+        ("seite.html", "seite.html: web pages are not supported yet; inputs can be .txt (plain text), .md (Markdown), .jsonl (JSON lines)"),
+        ("daten.csv", "daten.csv: a .csv file is not an input format; inputs can be .txt (plain text), .md (Markdown), .jsonl (JSON lines)"),
+        ("LIESMICH", "LIESMICH: a file without an extension is not an input format; inputs can be .txt (plain text), .md (Markdown), .jsonl (JSON lines)"),
+    ])
+    func anUnsupportedFileIsNamedWithWhatIsSupported(name: String, message: String) throws {
+        guard case .failure(let source, let error) = try Self.load(name, "PK\u{3}\u{4} binary") else {
+            Issue.record("\(name) was read as a document")
+            return
+        }
+        #expect(source.hasSuffix(name))
+        let description = try #require(error.errorDescription)
+        #expect(description.hasSuffix(message), "\(description)")
+    }
+
+    static let text = "Erster Satz. Zweiter Satz.\n\nDritter Satz."
+
+    static func translated(_ format: any InputFormat) throws -> String {
+        let document = Document(id: "a", title: "Erster Satz.", text: text, source: "a", metadata: [MetadataEntry("quelle", "dpa")])
+        let replacements = [
+            TranslatedDocument.Replacement(span: TextSpan(start: 13, end: 26), text: "Second sentence."),
+            TranslatedDocument.Replacement(span: TextSpan(start: 0, end: 12), text: "First sentence."),
+        ]
+        return String(decoding: try format.write(TranslatedDocument(document: document, replacements: replacements)), as: UTF8.self)
+    }
+
+    @Test func textFormatsReplaceSpansAndKeepEverythingBetween() throws {
+        for format: any InputFormat in [PlainTextFormat(), MarkdownFormat()] {
+            #expect(try Self.translated(format) == "First sentence. Second sentence.\n\nDritter Satz.")
+        }
+    }
+
+    @Test func jsonLinesWritesOneObjectWithTheTranslatedText() throws {
+        let line = try Self.translated(JSONLinesFormat())
+        #expect(line.hasSuffix("\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(object == ["id": "a", "title": "Erster Satz.", "quelle": "dpa",
+                           "text": "First sentence. Second sentence.\n\nDritter Satz."])
+    }
+
+    @Test func aWrittenTextDocumentReadsBackAsTheSameText() throws {
+        let written = try Self.translated(PlainTextFormat())
+        guard case .document(let document) = try Self.load("a.txt", written) else {
+            Issue.record("no document")
+            return
+        }
+        #expect(document.text == written)
+        #expect(document.title == "First sentence. Second sentence.")
+    }
+}
