@@ -25,7 +25,7 @@ import Testing
         let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: Self.document())
         #expect(briefing.keyPoints.map(\.sentence) == [0, 2, 3])
         #expect(briefing.keyPoints.map(\.rank) == [2, 3, 1])
-        #expect(briefing.keyPoints.map(\.origin.label) == ["translator", "awaiting translation", "TM 87%"])
+        #expect(briefing.keyPoints.map(\.originLabel) == ["translator", "awaiting translation", "TM 87%"])
         #expect(briefing.status.line == "2 of 3 key points translated")
         #expect(briefing.status.detailedLine == "2 of 3 key points translated (translator 1, TM 1, awaiting 1)")
     }

@@ -86,7 +86,7 @@ import Testing
         #expect(finding.sourceTerm == "Rechenzentrum")
         #expect(finding.sourceSurface == "Rechenzentren")
         #expect(finding.approvedTarget == "data centre")
-        #expect(finding.origin == "translator")
+        #expect(finding.origin == .translator)
         #expect(finding.message.contains("data centre"))
     }
 
@@ -122,7 +122,8 @@ import Testing
         let document = Self.document(translations: [1: "The company needs more chips."], origin: .memory(percent: 87))
         let findings = TermConsistencyChecker(targetLanguage: DocumentFixture.languages.target).check(document)
         #expect(findings.map(\.sourceTerm) == ["OpenAI"])
-        #expect(findings.map(\.origin) == ["memory"])
+        #expect(findings.map(\.origin) == [.memory(percent: 87)])
+        #expect(findings.map(\.origin.label) == ["TM 87%"])
     }
 
     @Test func aShortFormOfTheApprovedNameIsAccepted() {

@@ -47,7 +47,7 @@ public struct BriefingBuilder: Sendable {
         let translation = document.translations[pick.sentence]
         return KeyPoint(
             sentence: pick.sentence, rank: pick.rank, source: source, target: translation?.text,
-            origin: KeyPointOrigin(translation?.origin),
+            origin: translation?.origin,
             glossed: translation == nil ? Self.glossed(source, sentenceStart: sentence.span.start, terms: terms, text: document.text) : nil,
             sourceTerms: sourceTerms,
             targetTerms: translation.map {

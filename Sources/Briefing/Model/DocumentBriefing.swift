@@ -35,7 +35,8 @@ public struct KeyPoint: Sendable, Hashable, Codable {
     public let source: String
     /// The translation, when one exists.
     public let target: String?
-    public let origin: KeyPointOrigin
+    /// Where `target` came from; nil while the point awaits translation.
+    public let origin: Translation.Origin?
     /// For points awaiting translation: the source with each glossary term followed by its
     /// approved translation in brackets, `Rechenzentren [data centre]`.
     public let glossed: String?
@@ -43,55 +44,43 @@ public struct KeyPoint: Sendable, Hashable, Codable {
     public let sourceTerms: [TermMark]
     /// Approved target terms found in `target`, as code-point ranges.
     public let targetTerms: [TermMark]
+
+    /// The origin as readers see it, `awaiting translation` included.
+    public var originLabel: String { origin?.label ?? Translation.Origin.awaitingLabel }
 }
 
-/// Where a key point's translation came from.
-public enum KeyPointOrigin: Sendable, Hashable, Codable {
-    case translator
-    case memory(percent: Int)
-    case awaiting
-
-    init(_ origin: Translation.Origin?) {
-        switch origin {
-        case .translator: self = .translator
-        case .memory(let percent): self = .memory(percent: percent)
-        case nil: self = .awaiting
-        }
+/// An awaiting point says so in JSON, `"origin": {"kind": "awaiting"}`, rather than leaving the key
+/// out: programs reading briefings should not have to know that a missing key means "not yet".
+extension KeyPoint {
+    private enum CodingKeys: String, CodingKey {
+        case sentence, rank, source, target, origin, glossed, sourceTerms, targetTerms
     }
 
-    /// As readers see it: `translator`, `TM 87%`, `awaiting translation`.
-    public var label: String {
-        switch self {
-        case .translator: "translator"
-        case .memory(let percent): "TM \(percent)%"
-        case .awaiting: "awaiting translation"
-        }
-    }
-
-    /// Encoded flat, `{"kind": "memory", "percent": 87}`, which is easier for other programs than
-    /// Swift's default shape for enums with payloads.
-    private enum CodingKeys: String, CodingKey { case kind, percent }
+    private struct Awaiting: Codable { var kind = "awaiting" }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        switch self {
-        case .translator: try container.encode("translator", forKey: .kind)
-        case .memory(let percent):
-            try container.encode("memory", forKey: .kind)
-            try container.encode(percent, forKey: .percent)
-        case .awaiting: try container.encode("awaiting", forKey: .kind)
-        }
+        try container.encode(sentence, forKey: .sentence)
+        try container.encode(rank, forKey: .rank)
+        try container.encode(source, forKey: .source)
+        try container.encodeIfPresent(target, forKey: .target)
+        if let origin { try container.encode(origin, forKey: .origin) } else { try container.encode(Awaiting(), forKey: .origin) }
+        try container.encodeIfPresent(glossed, forKey: .glossed)
+        try container.encode(sourceTerms, forKey: .sourceTerms)
+        try container.encode(targetTerms, forKey: .targetTerms)
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        switch try container.decode(String.self, forKey: .kind) {
-        case "translator": self = .translator
-        case "memory": self = .memory(percent: try container.decode(Int.self, forKey: .percent))
-        case "awaiting": self = .awaiting
-        case let other:
-            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown origin '\(other)'")
-        }
+        let awaiting = (try? container.decode(Awaiting.self, forKey: .origin))?.kind == "awaiting"
+        self.init(
+            sentence: try container.decode(Int.self, forKey: .sentence), rank: try container.decode(Int.self, forKey: .rank),
+            source: try container.decode(String.self, forKey: .source),
+            target: try container.decodeIfPresent(String.self, forKey: .target),
+            origin: awaiting ? nil : try container.decode(Translation.Origin.self, forKey: .origin),
+            glossed: try container.decodeIfPresent(String.self, forKey: .glossed),
+            sourceTerms: try container.decode([TermMark].self, forKey: .sourceTerms),
+            targetTerms: try container.decode([TermMark].self, forKey: .targetTerms))
     }
 }
 

@@ -1,3 +1,4 @@
+import PipelineCore
 /// One terminology problem in one translated segment. Findings are data for reports, never errors.
 public struct QAFinding: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -11,7 +12,7 @@ public struct QAFinding: Sendable, Hashable, Codable {
     /// Index of the sentence in the document.
     public let sentence: Int
     /// Where the checked translation came from: `translator` or `memory`.
-    public let origin: String
+    public let origin: Translation.Origin
     /// The glossary's source term (`Rechenzentrum`) and how it appeared (`Rechenzentren`).
     public let sourceTerm: String
     public let sourceSurface: String
@@ -22,7 +23,7 @@ public struct QAFinding: Sendable, Hashable, Codable {
     public let translation: String
 
     public init(
-        kind: Kind, sentence: Int, origin: String, sourceTerm: String, sourceSurface: String, conceptID: String,
+        kind: Kind, sentence: Int, origin: Translation.Origin, sourceTerm: String, sourceSurface: String, conceptID: String,
         approvedTarget: String, deprecatedTarget: String?, translation: String
     ) {
         self.kind = kind

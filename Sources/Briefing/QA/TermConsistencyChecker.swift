@@ -52,19 +52,9 @@ public struct TermConsistencyChecker: Sendable {
                 return nil
             }
             return QAFinding(
-                kind: kind, sentence: translation.sentence, origin: translation.origin.label,
+                kind: kind, sentence: translation.sentence, origin: translation.origin,
                 sourceTerm: term.source, sourceSurface: term.surface, conceptID: term.conceptID,
                 approvedTarget: term.target, deprecatedTarget: deprecated, translation: translation.text)
-        }
-    }
-}
-
-extension Translation.Origin {
-    /// `translator` or `memory`, as reports name it.
-    var label: String {
-        switch self {
-        case .translator: "translator"
-        case .memory: "memory"
         }
     }
 }

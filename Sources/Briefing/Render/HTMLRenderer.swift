@@ -105,7 +105,7 @@ public struct HTMLRenderer: Sendable {
             html += "<div class=\"side\"><p class=\"label\">\(languages.source)</p>"
                 + "<p lang=\"\(languages.sourceTag)\">\(marked(point.source, point.sourceTerms, glossed: false))</p></div>\n"
             if let target = point.target {
-                html += "<div class=\"side\"><p class=\"label\">\(languages.target) · <span class=\"origin\">\(Escaping.html(point.origin.label))</span></p>"
+                html += "<div class=\"side\"><p class=\"label\">\(languages.target) · <span class=\"origin\">\(Escaping.html(point.originLabel))</span></p>"
                     + "<p lang=\"\(languages.targetTag)\">\(marked(target, point.targetTerms, glossed: false))</p>"
                 for finding in findings[point.sentence] ?? [] {
                     html += "<p class=\"finding\">Terminology: \(Escaping.html(finding.message))</p>"
@@ -161,7 +161,7 @@ public struct HTMLRenderer: Sendable {
         guard !report.findings.isEmpty else { return html + "</section>\n" }
         html += "<ul class=\"findings\">\n"
         for finding in report.findings {
-            html += "<li><strong>Sentence \(finding.sentence + 1)</strong> (\(Escaping.html(finding.origin))): "
+            html += "<li><strong>Sentence \(finding.sentence + 1)</strong> (\(Escaping.html(finding.origin.label))): "
                 + "\(Escaping.html(finding.message))</li>\n"
         }
         return html + "</ul>\n</section>\n"

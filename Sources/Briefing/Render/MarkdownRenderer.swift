@@ -88,7 +88,7 @@ public struct MarkdownRenderer: Sendable {
     private func keyPoint(_ point: KeyPoint, number: Int, sourceLanguage: String, findings: [QAFinding] = []) -> [String] {
         var lines: [String] = []
         if let target = point.target {
-            lines.append("\(number). \(Escaping.markdown(target)) — *\(point.origin.label)*")
+            lines.append("\(number). \(Escaping.markdown(target)) — *\(point.originLabel)*")
             lines.append("")
             lines.append("   > \(Escaping.markdown(point.source))")
             for finding in findings {
@@ -126,7 +126,7 @@ public struct MarkdownRenderer: Sendable {
             + "\(findings) finding\(findings == 1 ? "" : "s").")
         if !report.findings.isEmpty { lines.append("") }
         for finding in report.findings {
-            lines.append("- Sentence \(finding.sentence + 1) (\(finding.origin)): \(Escaping.markdown(finding.message))")
+            lines.append("- Sentence \(finding.sentence + 1) (\(finding.origin.label)): \(Escaping.markdown(finding.message))")
         }
         lines.append("")
         return lines

@@ -4,16 +4,73 @@ public struct Translation: Sendable, Hashable, Codable {
     public let text: String
     public let origin: Origin
 
-    public enum Origin: Sendable, Hashable, Codable {
+    /// Where a translation came from: the one place its label and encoded form are decided, for
+    /// briefings, XLIFF notes and metadata, QA reports and stream output alike.
+    public enum Origin: Sendable, Hashable {
         /// Returned by a translator in an XLIFF file.
         case translator
-        /// From a translation memory, with the match percentage (100 is exact).
+        /// From a translation memory, with the match percentage (100 is exact, anything less fuzzy).
         case memory(percent: Int)
+        /// From a machine-translation engine, named as users know it ("DeepL").
+        case machine(engine: String)
+
+        /// What readers see where no translation exists yet.
+        public static let awaitingLabel = "awaiting translation"
+
+        /// As readers see it: `translator`, `TM 100%`, `TM 87%`, `machine translation (DeepL)`.
+        public var label: String {
+            switch self {
+            case .translator: "translator"
+            case .memory(let percent): "TM \(percent)%"
+            case .machine(let engine): "machine translation (\(engine))"
+            }
+        }
+
+        /// The encoded kind: `translator`, `memory` or `machine`.
+        public var kind: String {
+            switch self {
+            case .translator: "translator"
+            case .memory: "memory"
+            case .machine: "machine"
+            }
+        }
+
+        /// A fuzzy memory match is a suggestion for a translator, never a translation of the sentence.
+        public var isFuzzyMemory: Bool {
+            if case .memory(let percent) = self { percent < 100 } else { false }
+        }
     }
 
     public init(sentence: Int, text: String, origin: Origin) {
         self.sentence = sentence
         self.text = text
         self.origin = origin
+    }
+}
+
+/// Encoded flat, `{"kind": "memory", "percent": 87}` or `{"kind": "machine", "engine": "DeepL"}`,
+/// which is easier for other programs than Swift's default shape for enums with payloads.
+extension Translation.Origin: Codable {
+    private enum CodingKeys: String, CodingKey { case kind, percent, engine }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        switch self {
+        case .translator: break
+        case .memory(let percent): try container.encode(percent, forKey: .percent)
+        case .machine(let engine): try container.encode(engine, forKey: .engine)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .kind) {
+        case "translator": self = .translator
+        case "memory": self = .memory(percent: try container.decode(Int.self, forKey: .percent))
+        case "machine": self = .machine(engine: try container.decode(String.self, forKey: .engine))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown origin '\(other)'")
+        }
     }
 }

@@ -63,7 +63,7 @@ struct DocumentResult: Encodable {
     struct TranslationResult: Encodable {
         let sentence: Int
         let text: String
-        let origin: String
+        let origin: Translation.Origin
     }
 
     let id: String
@@ -92,11 +92,7 @@ struct DocumentResult: Encodable {
         }
         translations = document.translations.keys.sorted().compactMap { index in
             guard let translation = document.translations[index] else { return nil }
-            let origin = switch translation.origin {
-            case .translator: "translator"
-            case .memory(let percent): "memory \(percent)%"
-            }
-            return TranslationResult(sentence: index, text: translation.text, origin: origin)
+            return TranslationResult(sentence: index, text: translation.text, origin: translation.origin)
         }
         var outputs: [String: String] = [:]
         for file in document.outputs {

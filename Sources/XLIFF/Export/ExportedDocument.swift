@@ -242,7 +242,7 @@ extension ExportedDocument {
                 state = .initial // a copy to overwrite, not a translation
             } else if target == nil {
                 state = .initial
-            } else if case .memory(let percent) = origin, percent < 100 {
+            } else if origin?.isFuzzyMemory == true {
                 state = .initial // a fuzzy match is a suggestion, not a translation
             } else {
                 state = options.state

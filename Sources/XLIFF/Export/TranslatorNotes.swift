@@ -21,13 +21,9 @@ enum TranslatorNotes {
         return note + ")"
     }
 
-    /// `s3: pre-filled from translation memory, 85% match`.
+    /// `s3: target pre-filled by TM 85%`.
     static func origin(_ segment: ExportedDocument.Segment) -> String? {
-        switch segment.origin {
-        case nil: nil
-        case .translator: "\(segment.id): pre-filled from a translator's returned file"
-        case .memory(let percent): "\(segment.id): pre-filled from translation memory, \(percent)% match"
-        }
+        segment.origin.map { "\(segment.id): target pre-filled by \($0.label)" }
     }
 
     /// A score with four decimals, the same on every platform and locale.

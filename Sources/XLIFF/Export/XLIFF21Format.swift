@@ -110,12 +110,12 @@ struct XLIFF21Format {
             for segment in remembered {
                 try xml.element("mda:metaGroup", ["category": "prefill", "appliesTo": "target"]) {
                     try xml.textElement("mda:meta", ["type": "segment"], text: segment.id)
-                    switch segment.origin! {
-                    case .translator:
-                        try xml.textElement("mda:meta", ["type": "origin"], text: "translator")
-                    case .memory(let percent):
-                        try xml.textElement("mda:meta", ["type": "origin"], text: "translation-memory")
-                        try xml.textElement("mda:meta", ["type": "match"], text: String(percent))
+                    let origin = segment.origin!
+                    try xml.textElement("mda:meta", ["type": "origin"], text: origin.kind)
+                    switch origin {
+                    case .translator: break
+                    case .memory(let percent): try xml.textElement("mda:meta", ["type": "match"], text: String(percent))
+                    case .machine(let engine): try xml.textElement("mda:meta", ["type": "engine"], text: engine)
                     }
                 }
             }
