@@ -6,7 +6,7 @@ import Summarization
 import Terminology
 import XLIFF
 
-/// The stages a pipeline file can name, in the order they usually run.
+/// The stages a pipeline file can name, in the order they must run.
 public enum BuiltInStages {
     public static let catalog = StageCatalog([
         SegmentStage.self,

@@ -38,6 +38,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         try await Failure.reporting {
             let spec = try BuiltInStages.reader.read(URL(fileURLWithPath: file))
+            for warning in spec.warnings { Failure.print("warning: \(warning)") }
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let runner = try PipelineRunner(
                 spec: spec, jobs: jobs, translations: translations.map { PathResolution.resolve($0, against: here) })

@@ -16,7 +16,8 @@ struct StagesCommand: ParsableCommand {
 
     private func describe<S: Stage>(_ stage: S.Type) -> String {
         var lines = ["\(S.name): \(S.purpose)"]
-        if !S.requires.isEmpty { lines.append("  needs earlier: \(S.requires.joined(separator: ", "))") }
+        let needed = S.requirements(for: S.Options()).map { $0.stage + ($0.because.map { " (with \($0))" } ?? "") }
+        if !needed.isEmpty { lines.append("  needs earlier: \(needed.joined(separator: ", "))") }
         let defaults = Self.defaults(of: S.Options())
         for (key, help) in S.Options.help {
             lines.append("  \(key): \(help) (default: \(defaults[key] ?? "none"))")

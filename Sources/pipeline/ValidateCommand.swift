@@ -14,6 +14,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         try Failure.reporting {
             let spec = try BuiltInStages.reader.read(URL(fileURLWithPath: file))
+            for warning in spec.warnings { Failure.print("warning: \(warning)") }
             let files = try InputResolver().resolve(spec.inputs, against: spec.baseDirectory)
             // Creating the stages loads their rules, glossaries and memories, which is the check.
             let runner = try PipelineRunner(spec: spec, jobs: 1)
@@ -35,7 +36,7 @@ struct ValidateCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             print("\(file): valid — \(runner.stages.count) stages (\(spec.stages.map(\.name).joined(separator: ", "))), "
-                + "\(files.count) input files holding \(documents) documents, \(spec.glossaries.count) glossaries")
+                + "\(files.count) input files holding \(documents) documents, \(spec.glossaries.count) glossar\(spec.glossaries.count == 1 ? "y" : "ies")")
         }
     }
 }

@@ -80,7 +80,7 @@ import Testing
     ] as [(String, String?)])
     func optionsAreStrict(json: String, expectedError: String?) {
         do {
-            let options = try JSONDecoder().decode(BriefingStage.Options.self, from: Data(json.utf8))
+            let options = try JSONDecoder().decode(StrictOptions<BriefingStage.Options>.self, from: Data(json.utf8)).options
             #expect(expectedError == nil)
             #expect(options.formats == [.markdown] && options.digestPoints == 2 && options.digest)
         } catch {

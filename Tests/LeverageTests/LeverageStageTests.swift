@@ -70,7 +70,7 @@ import Testing
     ] as [(String, String?)])
     func optionsAreStrict(json: String, expectedError: String?) {
         do {
-            let options = try JSONDecoder().decode(LeverageStage.Options.self, from: Data(json.utf8))
+            let options = try JSONDecoder().decode(StrictOptions<LeverageStage.Options>.self, from: Data(json.utf8)).options
             #expect(expectedError == nil)
             #expect(options.fuzzyThreshold == 90 && options.applyTo == .all)
         } catch {

@@ -64,7 +64,7 @@ final class ListStage: Stage {
 
     static let name = "list"
     static let purpose = "lists documents (test stage)"
-    static var requires: [String] { ["split"] }
+    static func requirements(for options: Options) -> [StageRequirement] { [StageRequirement("split")] }
     private let seen = Mutex<[(Int, String)]>([])
 
     init(options: Options, context: StageContext) throws {}

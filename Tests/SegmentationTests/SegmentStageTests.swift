@@ -16,7 +16,7 @@ struct SegmentStageTests {
         let decoder = JSONDecoder()
         #expect(try decoder.decode(SegmentOptions.self, from: Data("{}".utf8)) == SegmentOptions())
         #expect(try decoder.decode(SegmentOptions.self, from: Data(#"{"rules": "de.srx"}"#.utf8)).rules == "de.srx")
-        #expect(throws: DecodingError.self) { try decoder.decode(SegmentOptions.self, from: Data(#"{"rule": "de.srx"}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(StrictOptions<SegmentOptions>.self, from: Data(#"{"rule": "de.srx"}"#.utf8)) }
         #expect(SegmentOptions.help.map(\.key) == SegmentOptions.CodingKeys.allCases.map(\.stringValue))
     }
 

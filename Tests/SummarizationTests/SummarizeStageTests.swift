@@ -31,7 +31,7 @@ struct SummarizeStageTests {
     @Test("unknown keys, two lengths and bad values are rejected with a reason", arguments: rejectedCases)
     func rejected(json: String, message: String) {
         do {
-            _ = try JSONDecoder().decode(SummarizeOptions.self, from: Data(json.utf8))
+            _ = try JSONDecoder().decode(StrictOptions<SummarizeOptions>.self, from: Data(json.utf8))
             Issue.record("decoded \(json)")
         } catch let DecodingError.dataCorrupted(context) {
             #expect(context.debugDescription.contains(message))
@@ -82,6 +82,6 @@ struct SummarizeStageTests {
         let summary = try #require(document.summary)
         #expect(summary.picks.count == 2)
         #expect(summary.method == "default")
-        #expect(SummarizeStage.requires == ["segment"])
+        #expect(SummarizeStage.requirements(for: .init()) == [StageRequirement("segment")])
     }
 }

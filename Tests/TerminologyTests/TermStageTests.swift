@@ -47,7 +47,7 @@ import Testing
         let decoder = JSONDecoder()
         #expect(try decoder.decode(TermOptions.self, from: Data("{}".utf8)) == TermOptions())
         #expect(try decoder.decode(TermOptions.self, from: Data(#"{"compounds": true}"#.utf8)) == TermOptions(compounds: true, fuzzy: true))
-        #expect(throws: DecodingError.self) { try decoder.decode(TermOptions.self, from: Data(#"{"compound": true}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode(StrictOptions<TermOptions>.self, from: Data(#"{"compound": true}"#.utf8)) }
         #expect(TermOptions.help.map(\.key) == TermOptions.CodingKeys.allCases.map(\.rawValue))
     }
 }

@@ -56,7 +56,7 @@ import Testing
 
 @Suite struct XLIFFOptionsTests {
     static func decode(_ json: String) throws -> XLIFFOptions {
-        try JSONDecoder().decode(XLIFFOptions.self, from: Data(json.utf8))
+        try JSONDecoder().decode(StrictOptions<XLIFFOptions>.self, from: Data(json.utf8)).options
     }
 
     @Test func everyKeyHasADefault() throws {

@@ -7,7 +7,7 @@ public struct BriefingStage: Stage {
     public static let name = "briefing"
     public static let purpose = "English briefings per document (key points, key terms, names, QA) and a batch digest"
     /// Key points are the summary's sentences.
-    public static let requires = ["summarize"]
+    public static func requirements(for options: Options) -> [StageRequirement] { [StageRequirement("summarize")] }
 
     public enum Format: String, Sendable, Codable, CaseIterable {
         case markdown, html, json
@@ -50,7 +50,6 @@ public struct BriefingStage: Stage {
         ]
 
         public init(from decoder: Decoder) throws {
-            try decoder.rejectUnknownKeys(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = Options()
             formats = try container.decode(.formats, default: defaults.formats)

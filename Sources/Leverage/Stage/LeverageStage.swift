@@ -7,7 +7,13 @@ import XLIFF
 public struct LeverageStage: Stage {
     public static let name = "leverage"
     public static let purpose = "translations for sentences from returned XLIFF, then TMX memories (exact and fuzzy)"
-    public static let requires = ["segment"]
+    public static func requirements(for options: Options) -> [StageRequirement] {
+        options.applyTo == .summary
+            ? [StageRequirement("segment"), StageRequirement("summarize", because: "apply-to: summary")]
+            : [StageRequirement("segment")]
+    }
+
+    public static func resources(for options: Options) -> Set<PipelineResource> { [.translations, .translationMemories] }
 
     public struct Options: StageOptions {
         /// The lowest memory match percentage used, 1…100.
@@ -27,7 +33,6 @@ public struct LeverageStage: Stage {
         ]
 
         public init(from decoder: Decoder) throws {
-            try decoder.rejectUnknownKeys(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let defaults = Options()
             fuzzyThreshold = try container.decode(.fuzzyThreshold, default: defaults.fuzzyThreshold)

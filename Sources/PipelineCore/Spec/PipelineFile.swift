@@ -81,21 +81,51 @@ struct PipelineFileV1: Decodable {
         }
     }
 
+    /// Checks the list of stages as a whole: each stage once, in the catalog's order, after the
+    /// stages its options need; and warns about lists no stage reads.
     func spec(file: URL, catalog: StageCatalog) throws -> PipelineSpec {
         var seen: [String] = []
         for (index, entry) in stages.enumerated() {
-            guard let type = catalog.stage(named: entry.spec.name) else { continue }
-            for needed in type.requires where !seen.contains(needed) {
-                throw PipelineSpecError.invalid(
-                    file: file.path, line: entry.spec.line, column: 0, keyPath: "stages[\(index)].\(entry.spec.name)",
-                    message: "the \(entry.spec.name) stage needs a \(needed) stage before it")
+            let name = entry.spec.name
+            func invalid(_ message: String) -> PipelineSpecError {
+                .invalid(file: file.path, line: entry.spec.line, column: 0, keyPath: "stages[\(index)].\(name)", message: message)
             }
-            seen.append(entry.spec.name)
+            if seen.contains(name) { throw invalid("the \(name) stage is listed twice; list each stage once") }
+            let position = catalog.names.firstIndex(of: name) ?? 0
+            if let later = seen.first(where: { (catalog.names.firstIndex(of: $0) ?? 0) > position }) {
+                throw invalid("the \(name) stage must come before \(later); stages run in the order \(catalog.names.joined(separator: ", "))")
+            }
+            for needed in entry.spec.requirements where !seen.contains(needed.stage) {
+                throw invalid("the \(name) stage needs a \(needed.stage) stage before it"
+                    + (needed.because.map { " (because of \($0))" } ?? ""))
+            }
+            seen.append(name)
         }
         return PipelineSpec(
             file: file, name: name, languages: languages, inputs: inputs, glossaries: glossaries,
             translations: translations, translationMemories: translationMemories, output: output,
-            stages: stages.map(\.spec))
+            stages: stages.map(\.spec), warnings: warnings(file: file))
+    }
+
+    /// A list that no stage reads, or a reading stage with nothing to read, is not an error (a
+    /// pipeline may be trimmed for one run) but is never silent.
+    private func warnings(file: URL) -> [String] {
+        let read = stages.reduce(into: Set<PipelineResource>()) { $0.formUnion($1.spec.resources) }
+        let given: [(PipelineResource, [String])] = [
+            (.glossaries, glossaries), (.translations, translations), (.translationMemories, translationMemories),
+        ]
+        var warnings: [String] = []
+        for (resource, list) in given where !list.isEmpty && !read.contains(resource) {
+            warnings.append("\(file.path): '\(resource.rawValue)' lists \(list.count) file\(list.count == 1 ? "" : "s"), but no stage reads them")
+        }
+        for entry in stages where !entry.spec.resources.isEmpty {
+            let available = given.filter { entry.spec.resources.contains($0.0) && !$0.1.isEmpty }
+            if available.isEmpty {
+                let names = entry.spec.resources.map(\.rawValue).sorted().joined(separator: " or ")
+                warnings.append("\(file.path):\(entry.spec.line): the \(entry.spec.name) stage has no \(names) to read; it will add nothing")
+            }
+        }
+        return warnings
     }
 }
 
@@ -152,7 +182,8 @@ struct StageEntry: Decodable {
     private static func decode<S: Stage>(
         _ stage: S.Type, key: AnyCodingKey, from container: KeyedDecodingContainer<AnyCodingKey>, line: Int
     ) throws -> StageSpec {
-        let options = try container.decodeNil(forKey: key) ? S.Options() : try container.decode(S.Options.self, forKey: key)
+        let options = try container.decodeNil(forKey: key)
+            ? S.Options() : try container.decode(StrictOptions<S.Options>.self, forKey: key).options
         return StageSpec(stage: stage, options: options, line: line)
     }
 }

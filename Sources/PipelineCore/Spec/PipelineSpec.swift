@@ -12,6 +12,8 @@ public struct PipelineSpec: Sendable {
     public let translationMemories: [String]
     public let output: OutputSpec
     public let stages: [StageSpec]
+    /// What is allowed but probably not meant: lists no stage reads, stages with nothing to read.
+    public let warnings: [String]
 
     public var baseDirectory: URL { file.deletingLastPathComponent() }
 
@@ -20,7 +22,7 @@ public struct PipelineSpec: Sendable {
     public init(
         file: URL, name: String, languages: LanguagePair, inputs: [String], glossaries: [String] = [],
         translations: [String] = [], translationMemories: [String] = [], output: OutputSpec = OutputSpec(),
-        stages: [StageSpec]
+        stages: [StageSpec], warnings: [String] = []
     ) {
         self.file = file
         self.name = name
@@ -31,6 +33,7 @@ public struct PipelineSpec: Sendable {
         self.translationMemories = translationMemories
         self.output = output
         self.stages = stages
+        self.warnings = warnings
     }
 }
 
@@ -69,12 +72,17 @@ public struct StageSpec: Sendable {
     public let options: any StageOptions
     /// 1-based line of the entry in the pipeline file, for errors found after decoding.
     public let line: Int
+    /// The stages these options need earlier, and the lists they read.
+    public let requirements: [StageRequirement]
+    public let resources: Set<PipelineResource>
     private let factory: @Sendable (StageContext) throws -> any Stage
 
     public init<S: Stage>(stage: S.Type, options: S.Options, line: Int = 0) {
         name = S.name
         self.options = options
         self.line = line
+        requirements = S.requirements(for: options)
+        resources = S.resources(for: options)
         factory = { context in try S(options: options, context: context) }
     }
 

@@ -12,8 +12,11 @@ public protocol Stage: Sendable {
     static var name: String { get }
     /// One line for `pipeline stages`.
     static var purpose: String { get }
-    /// Names of stages that must come earlier in the list, because this one reads what they add.
-    static var requires: [String] { get }
+    /// The stages that must come earlier in the list with these options, because this one reads
+    /// what they add (an `xliff` stage with `content: summary` needs `summarize`).
+    static func requirements(for options: Options) -> [StageRequirement]
+    /// The lists of the pipeline file this stage reads with these options (`glossaries:`…).
+    static func resources(for options: Options) -> Set<PipelineResource>
 
     init(options: Options, context: StageContext) throws
 
@@ -26,15 +29,48 @@ public protocol Stage: Sendable {
 }
 
 extension Stage {
-    public static var requires: [String] { [] }
+    public static func requirements(for options: Options) -> [StageRequirement] { [] }
+
+    public static func resources(for options: Options) -> Set<PipelineResource> { [] }
 
     public func finish(context: StageContext) throws -> [OutputFile] { [] }
 }
 
 /// A stage's options: typed, with defaults for every key, and strict about unknown keys.
 public protocol StageOptions: Codable, Sendable, Equatable {
+    /// Every key the options read; any other key in a pipeline file is refused before decoding.
+    associatedtype CodingKeys: CodingKey & CaseIterable
     /// The defaults, used when the pipeline file gives no options.
     init()
     /// One line of help per key, in the order `pipeline stages` should show them.
     static var help: [(key: String, help: String)] { get }
+}
+
+/// Decodes a stage's options after refusing the keys they do not know: the one place where
+/// misspelt options become errors instead of silent defaults.
+public struct StrictOptions<Options: StageOptions>: Decodable {
+    public let options: Options
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(Options.CodingKeys.self)
+        options = try Options(from: decoder)
+    }
+}
+
+/// A stage that must come earlier in the list, and which option makes it needed (nil: always).
+public struct StageRequirement: Sendable, Equatable {
+    public let stage: String
+    public let because: String?
+
+    public init(_ stage: String, because: String? = nil) {
+        self.stage = stage
+        self.because = because
+    }
+}
+
+/// The lists of a pipeline file that stages read.
+public enum PipelineResource: String, Sendable, CaseIterable {
+    case glossaries
+    case translations
+    case translationMemories = "translation-memories"
 }

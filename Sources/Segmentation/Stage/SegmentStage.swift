@@ -45,7 +45,6 @@ public struct SegmentOptions: StageOptions {
     ]
 
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rules = try container.decode(.rules, default: nil)
     }

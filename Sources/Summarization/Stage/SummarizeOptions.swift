@@ -28,7 +28,6 @@ public struct SummarizeOptions: StageOptions {
     ]
 
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let methodName = try container.decode(.method, default: SummaryMethod.default.rawValue)
         guard let method = SummaryMethod(rawValue: methodName) else {

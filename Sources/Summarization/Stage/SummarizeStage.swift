@@ -4,7 +4,7 @@ import PipelineCore
 public struct SummarizeStage: Stage {
     public static let name = "summarize"
     public static let purpose = "extractive summary: ranked key sentences for the briefing and XLIFF metadata"
-    public static let requires = ["segment"]
+    public static func requirements(for options: SummarizeOptions) -> [StageRequirement] { [StageRequirement("segment")] }
 
     public let options: SummarizeOptions
     private let summarizer: Summarizer

@@ -6,6 +6,8 @@ public struct TermStage: Stage {
     public static let name = "terms"
     public static let purpose = "glossary terms, inflected forms included, each with its approved target term"
 
+    public static func resources(for options: TermOptions) -> Set<PipelineResource> { [.glossaries] }
+
     public let matcher: TermMatcher
 
     public init(options: TermOptions, context: StageContext) throws {
@@ -44,12 +46,11 @@ public struct TermOptions: StageOptions {
         ("fuzzy", "match terms without gender or part of speech by Snowball stem, flagged 'fuzzy'"),
     ]
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case compounds, fuzzy
     }
 
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = TermOptions()
         compounds = try container.decode(.compounds, default: defaults.compounds)

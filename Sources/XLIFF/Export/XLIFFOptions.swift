@@ -57,12 +57,11 @@ public struct XLIFFOptions: StageOptions {
         ("tbx", "also write a TBX v3 term base of the glossary entries used"),
     ]
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case version, prefill, state, files, content, tbx
     }
 
     public init(from decoder: Decoder) throws {
-        try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = XLIFFOptions()
         version = try container.decodeChoice(.version, default: defaults.version)

@@ -10,7 +10,15 @@ import PipelineCore
 public struct XLIFFStage: Stage {
     public static let name = "xliff"
     public static let purpose = "writes XLIFF 1.2 or 2.1 for translators, with a TBX of the glossary entries used"
-    public static let requires = ["segment"]
+
+    public static func requirements(for options: XLIFFOptions) -> [StageRequirement] {
+        var needed = [StageRequirement("segment")]
+        if options.content == .summary { needed.append(StageRequirement("summarize", because: "content: summary")) }
+        if options.prefill == .memory || options.prefill == .memoryOrSource {
+            needed.append(StageRequirement("leverage", because: "prefill: \(options.prefill.rawValue)"))
+        }
+        return needed
+    }
 
     public let options: XLIFFOptions
     private let writer: XLIFFWriter
