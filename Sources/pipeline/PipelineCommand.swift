@@ -1,4 +1,5 @@
 import ArgumentParser
+import PipelineCore
 import PipelineStages
 
 @main
@@ -6,6 +7,7 @@ struct PipelineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "Turns German news text into XLIFF for translators and English briefings for readers.",
+        version: PipelineVersion.current,
         subcommands: [
             // One line per subcommand; each lives in its own file named after it.
             RunCommand.self,

@@ -8,6 +8,22 @@ import Testing
         return url
     }
 
+    /// The version users see is the one every output names as its maker.
+    @Test func versionIsPrintedAndWrittenIntoOutputs() throws {
+        let result = try CommandRunner.run(["--version"])
+        #expect(result.status == 0)
+        let version = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(version.split(separator: ".").count == 3, "\(version)")
+        let folder = try Self.temporaryFolder()
+        let run = try CommandRunner.run(["run", "Pipelines/de-en.yml", "--output", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let xliff = try #require(names.first { $0.hasSuffix(".xlf") })
+        #expect(try String(contentsOf: folder.appendingPathComponent(xliff), encoding: .utf8).contains("tool-version=\"\(version)\""))
+        let briefing = try #require(names.first { $0.hasSuffix(".briefing.json") })
+        #expect(try String(contentsOf: folder.appendingPathComponent(briefing), encoding: .utf8).contains("\"generator\" : \"pipeline \(version)\""))
+    }
+
     @Test func validateNamesTheLineAndKeyOfAMisspeltOption() throws {
         let folder = try Self.temporaryFolder()
         let pipeline = try String(contentsOf: CommandRunner.root.appendingPathComponent("Pipelines/de-en.yml"), encoding: .utf8)

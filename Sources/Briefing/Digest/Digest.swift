@@ -8,6 +8,8 @@ import PipelineCore
 /// its own briefing).
 public struct Digest: Sendable, Hashable, Codable {
     public let pipeline: String
+    /// The tool and release that wrote the digest.
+    public var generator = PipelineVersion.generator
     public let languages: LanguagePair
     /// How many documents the run briefed.
     public let documentCount: Int

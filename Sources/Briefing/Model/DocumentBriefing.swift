@@ -20,9 +20,11 @@ public struct DocumentBriefing: Sendable, Hashable, Codable {
     public let names: [KeyTerm]
     public let status: TranslationStatus
     public let qa: QAReport
+    /// The tool and release that wrote the briefing.
+    public var generator = PipelineVersion.generator
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, source, metadata, languages, summaryMethod, keyPoints, keyTerms, names, status, qa
+        case id, title, source, metadata, languages, summaryMethod, keyPoints, keyTerms, names, status, qa, generator
     }
 }
 

@@ -174,6 +174,7 @@ public struct HTMLRenderer: Sendable {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="\(PipelineVersion.generator)">
         <title>\(Escaping.html(title))</title>
         <style>
         \(Self.style)

@@ -39,7 +39,7 @@ enum TranslatorNotes {
     /// Facts about the document and the run, as (key, value) pairs in a fixed order.
     static func provenance(_ document: ExportedDocument, run: String) -> [(key: String, value: String)] {
         var facts: [(String, String)] = [
-            ("tool", "pipeline"),
+            ("tool", PipelineVersion.generator),
             ("run", run),
             ("document", document.documentID),
             ("title", document.title),

@@ -25,7 +25,7 @@ struct XLIFF12Format {
             "tool-id": "pipeline",
         ]) {
             try xml.element("header") {
-                try xml.element("tool", ["tool-id": "pipeline", "tool-name": "pipeline"])
+                try xml.element("tool", ["tool-id": "pipeline", "tool-name": "pipeline", "tool-version": PipelineVersion.current])
                 for fact in TranslatorNotes.provenance(document, run: provenance) {
                     try xml.textElement("note", ["from": "pipeline"], text: "\(fact.key): \(fact.value)")
                 }
