@@ -27,7 +27,7 @@ struct CommandRunner {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let paths = ["in", "out", "err"].map { scratch.appendingPathComponent($0) }
         try Data(stdin.utf8).write(to: paths[0])
-        for path in paths.dropFirst() { FileManager.default.createFile(atPath: path.path, contents: nil) }
+        for path in paths.dropFirst() { try Data().write(to: path) }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

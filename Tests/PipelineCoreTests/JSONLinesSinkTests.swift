@@ -12,7 +12,7 @@ import Testing
             {"id": "c", "text": "Über Bäume."}
             """.write(to: input, atomically: true, encoding: .utf8)
         let outputFile = folder.appendingPathComponent("out.jsonl")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        try Data().write(to: outputFile)
         let handle = try FileHandle(forWritingTo: outputFile)
         var options = PeriodSplitStage.Options()
         options.failOn = "scheitert"

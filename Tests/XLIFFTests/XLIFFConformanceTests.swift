@@ -17,7 +17,7 @@ import Testing
         ("bad_WrongLangOnTarget.xlf", .targetLanguageMismatch),
     ]
 
-    @Test(.enabled(if: sharedPresent, "../shared absent"))
+    @Test(.enabled(if: sharedPresent, "needs ../shared (schemas and test data beside the project; CI has it): skipped"))
     func everySpecOnlySampleIsFlaggedByItsRule() throws {
         let files = SharedFolder.samples("2.x/invalid-spec-only")
         #expect(Set(files.map(\.lastPathComponent)) == Set(Self.specOnly.map(\.file)), "a sample without an expectation")
@@ -29,7 +29,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: sharedPresent, "../shared absent"), arguments: ["2.x/valid", "1.2/valid"])
+    @Test(.enabled(if: sharedPresent, "needs ../shared (schemas and test data beside the project; CI has it): skipped"), arguments: ["2.x/valid", "1.2/valid"])
     func validSamplesHaveNoFindings(_ folder: String) throws {
         let files = SharedFolder.samples(folder)
         #expect(!files.isEmpty)
@@ -39,7 +39,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: sharedPresent, "../shared absent"))
+    @Test(.enabled(if: sharedPresent, "needs ../shared (schemas and test data beside the project; CI has it): skipped"))
     func duplicateTransUnitIdsIn12AreFlagged() throws {
         let url = SharedFolder.samples("1.2/invalid").first { $0.lastPathComponent == "SF-12-Test01.xlf" }!
         #expect(try XLIFFReader.read(contentsOf: url).findings.map(\.rule).contains(.duplicateUnitID))
