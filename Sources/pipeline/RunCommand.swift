@@ -60,6 +60,7 @@ struct RunCommand: AsyncParsableCommand {
                 report = await run(runner, FileDocumentSource(files: files, namer: namer), into: FolderSink(folder: folder))
                 Failure.print("output: \(folder.path)")
             }
+            for note in report.notes { Failure.print("note: \(note)") }
             for failure in report.failures {
                 Failure.print("failed: \(failure.localizedDescription)")
             }

@@ -26,9 +26,9 @@ struct ValidateCommand: ParsableCommand {
             while let load = source.next() {
                 switch load {
                 case .document: documents += 1
-                case .failure(let where_, let error):
+                case .failure(let place, let error, _):
                     unreadable += 1
-                    Failure.print("\(where_): \(error.reason)")
+                    Failure.print("\(place): \(error.reason)")
                 }
             }
             guard unreadable == 0 else {

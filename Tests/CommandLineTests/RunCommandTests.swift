@@ -24,6 +24,35 @@ import Testing
         #expect(try String(contentsOf: folder.appendingPathComponent(briefing), encoding: .utf8).contains("\"generator\" : \"pipeline \(version)\""))
     }
 
+    /// A document that fails must not leave an earlier run's briefing looking current, and a run
+    /// where every document fails keeps the earlier digest instead of an empty one.
+    @Test func failedDocumentsRetireTheirOldOutputsAndAnEmptyBatchKeepsTheDigest() throws {
+        let folder = try Self.temporaryFolder()
+        let inputs = folder.appendingPathComponent("in")
+        let output = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let good = inputs.appendingPathComponent("a.txt"), other = inputs.appendingPathComponent("b.txt")
+        try "Die Rechenzentren wachsen. Der Strombedarf steigt.\n".write(to: good, atomically: true, encoding: .utf8)
+        try "Zweiter Text. Er ist kurz.\n".write(to: other, atomically: true, encoding: .utf8)
+        let arguments = ["run", "Pipelines/de-en.yml", "--input", inputs.path, "--output", output.path]
+        #expect(try CommandRunner.run(arguments).status == 0)
+
+        try Data([0x4B, 0xC3, 0x28]).write(to: other)
+        let second = try CommandRunner.run(arguments)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("b.briefing.md: an earlier run's output of a failed document, moved aside as b.briefing.md.stale"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("b.briefing.md").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("b.xlf.stale").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a.briefing.md").path))
+        let digest = try Data(contentsOf: output.appendingPathComponent("digest.json"))
+
+        try Data([0x4B, 0xC3, 0x28]).write(to: good)
+        let third = try CommandRunner.run(arguments)
+        #expect(third.status == 1)
+        #expect(third.stderr.contains("no document succeeded, so batch outputs (digest, per-batch XLIFF) were left as they were"))
+        #expect(try Data(contentsOf: output.appendingPathComponent("digest.json")) == digest)
+    }
+
     @Test func validateNamesTheLineAndKeyOfAMisspeltOption() throws {
         let folder = try Self.temporaryFolder()
         let pipeline = try String(contentsOf: CommandRunner.root.appendingPathComponent("Pipelines/de-en.yml"), encoding: .utf8)

@@ -56,7 +56,7 @@ import Testing
         #expect(first.metadata == [MetadataEntry("source", "Agentur")])
         #expect(second.id == "x.en-GB-2")
         #expect(second.title == "Zweiter Text")
-        guard case .failure(let where3, let error3) = loads[2], case .failure(_, let error4) = loads[3] else {
+        guard case .failure(let where3, let error3, _) = loads[2], case .failure(_, let error4, _) = loads[3] else {
             Issue.record("expected two failures")
             return
         }
@@ -116,11 +116,11 @@ import Testing
         var source = FileDocumentSource(
             files: [file],
             namer: DocumentNamer(template: "{stem}", pipelineName: "p", languages: LanguagePair(source: LanguageTag("de")!, target: LanguageTag("en")!)))
-        guard case .failure(let where_, let error) = source.next() else {
+        guard case .failure(let place, let error, _) = source.next() else {
             Issue.record("a blank file must not become a document")
             return
         }
-        #expect(where_ == file.path)
+        #expect(place == file.path)
         #expect(error.localizedDescription.contains("no text"))
     }
 }

@@ -30,7 +30,7 @@ import Testing
         ("LIESMICH", "LIESMICH: a file without an extension is not an input format; inputs can be .txt (plain text), .md (Markdown), .jsonl (JSON lines)"),
     ])
     func anUnsupportedFileIsNamedWithWhatIsSupported(name: String, message: String) throws {
-        guard case .failure(let source, let error) = try Self.load(name, "PK\u{3}\u{4} binary") else {
+        guard case .failure(let source, let error, _) = try Self.load(name, "PK\u{3}\u{4} binary") else {
             Issue.record("\(name) was read as a document")
             return
         }

@@ -3,7 +3,8 @@ import Foundation
 /// One step of reading: a document, or the reason a source could not become one.
 public enum DocumentLoad: Sendable {
     case document(Document)
-    case failure(source: String, error: InputError)
+    /// `id` is the name the document would have had, where the input got far enough to know it.
+    case failure(source: String, error: InputError, id: String? = nil)
 }
 
 /// Produces documents one at a time, in a fixed order, so batches stream instead of sitting in memory.

@@ -37,6 +37,17 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Renames `name` to `name.stale` (replacing an older `.stale`), if it exists; true if it did.
+    /// A rename, not a removal: a translator's file stays recoverable.
+    public func retire(_ name: String) throws -> Bool {
+        let path = folder.appendingPathComponent(name).path
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        guard rename(path, path + ".stale") == 0 else {
+            throw OutputError.cannotWrite(path: path, reason: "cannot move aside: \(String(cString: strerror(errno)))")
+        }
+        return true
+    }
+
     /// Plain POSIX writes: Foundation's `Data.write` adds an fsync per file, which dominated runs of
     /// thousands of small outputs. The rename is what makes the file appear whole.
     private static func writeNew(_ contents: Data, to path: String) throws {

@@ -69,8 +69,8 @@ public struct PipelineRunner: Sendable {
                     let ordinal = loaded
                     loaded += 1
                     switch load {
-                    case .failure(let where_, let error):
-                        ready[ordinal] = .failed(DocumentFailure(source: where_, stage: "input", reason: error.reason))
+                    case .failure(let place, let error, let id):
+                        ready[ordinal] = .failed(DocumentFailure(source: place, stage: "input", reason: error.reason, documentID: id))
                     case .document(let document):
                         inFlight += 1
                         group.addTask { (ordinal, await outcome(of: document, ordinal: ordinal, sink: sink)) }
@@ -88,6 +88,14 @@ public struct PipelineRunner: Sendable {
                 }
             }
         }
+        retireOutputs(of: &report, in: sink)
+        // A batch where no document made it would replace a good digest with an empty one.
+        guard report.documents > 0 else {
+            if !report.failures.isEmpty {
+                report.notes.append("no document succeeded, so batch outputs (digest, per-batch XLIFF) were left as they were")
+            }
+            return finished(report, start: start, progress: progress)
+        }
         for stage in stages {
             do {
                 for file in try stage.finish(context: context) {
@@ -98,10 +106,29 @@ public struct PipelineRunner: Sendable {
                 report.failures.append(DocumentFailure(source: "batch", stage: type(of: stage).name, reason: error.localizedDescription))
             }
         }
+        return finished(report, start: start, progress: progress)
+    }
+
+    private func finished(_ report: RunReport, start: ContinuousClock.Instant, progress: ProgressReporter?) -> RunReport {
+        var report = report
         let elapsed = ContinuousClock.now - start
         report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         progress?.finish()
         return report
+    }
+
+    /// A failed document must not leave an earlier run's outputs looking current: the sink retires
+    /// them, under the names this run's good documents were written with.
+    private func retireOutputs(of report: inout RunReport, in sink: any DocumentSink) {
+        let failedIDs = report.failures.compactMap(\.documentID)
+        guard !failedIDs.isEmpty else { return }
+        do {
+            for retired in try sink.retire(documents: failedIDs, outputSuffixes: report.outputSuffixes) {
+                report.notes.append("\(retired): an earlier run's output of a failed document, moved aside as \(retired).stale")
+            }
+        } catch {
+            report.notes.append("earlier outputs of failed documents could not be moved aside: \(error.localizedDescription)")
+        }
     }
 
     /// Processes one document in its task. A sink that needs no order stores the outputs right
@@ -156,12 +183,16 @@ struct DocumentCounts: Sendable {
     let terms: Int
     let bytes: Int
     let files: Int
+    /// What follows `<id>.` in the names of the document's outputs (`xlf`, `briefing.md`).
+    let outputSuffixes: Set<String>
 
     init(_ document: AnnotatedDocument) {
         sentences = document.sentences.count
         terms = document.terms.count
         bytes = document.text.utf8.count
         files = document.outputs.count
+        let prefix = document.document.id + "."
+        outputSuffixes = Set(document.outputs.compactMap { $0.path.hasPrefix(prefix) ? String($0.path.dropFirst(prefix.count)) : nil })
     }
 }
 
@@ -174,12 +205,17 @@ public protocol DocumentSink: Sendable {
     /// Told of each failed document, in input order; `id` is nil when the input never became a document.
     func fail(_ failure: DocumentFailure, id: String?) throws
     func write(_ file: OutputFile) throws
+    /// Moves aside what an earlier run wrote for documents that failed in this one, so no stale
+    /// output passes for current; returns the names moved.
+    func retire(documents ids: [String], outputSuffixes: Set<String>) throws -> [String]
 }
 
 extension DocumentSink {
     public var acceptsAnyOrder: Bool { false }
 
     public func fail(_ failure: DocumentFailure, id: String?) throws {}
+
+    public func retire(documents ids: [String], outputSuffixes: Set<String>) throws -> [String] { [] }
 }
 
 /// Writes each document's output files into a folder, atomically.
@@ -197,6 +233,16 @@ public struct FolderSink: DocumentSink {
     }
 
     public func write(_ file: OutputFile) throws { try writer.write(file) }
+
+    public func retire(documents ids: [String], outputSuffixes: Set<String>) throws -> [String] {
+        var retired: [String] = []
+        for id in ids {
+            for suffix in outputSuffixes.sorted() where try writer.retire("\(id).\(suffix)") {
+                retired.append("\(id).\(suffix)")
+            }
+        }
+        return retired
+    }
 }
 
 /// A document that did not make it, and why.
@@ -237,6 +283,10 @@ public struct RunReport: Sendable {
     public var bytes = 0
     public var filesWritten = 0
     public var failures: [DocumentFailure] = []
+    /// What the run did besides writing, for stderr: stale outputs moved aside, batch outputs kept.
+    public var notes: [String] = []
+    /// What follows `<id>.` in the output names of this run's documents.
+    public var outputSuffixes: Set<String> = []
     public var seconds = 0.0
 
     public init() {}
@@ -247,6 +297,7 @@ public struct RunReport: Sendable {
         terms += counts.terms
         bytes += counts.bytes
         filesWritten += counts.files
+        outputSuffixes.formUnion(counts.outputSuffixes)
     }
 
     public var summary: String {

@@ -28,17 +28,19 @@ struct WholeFileReader: DocumentReader {
     mutating func next(namer: inout DocumentNamer) -> DocumentLoad? {
         guard !done else { return nil }
         done = true
+        // Named first, so a file that cannot be read keeps its name and its earlier outputs are found.
+        let id = namer.name(stem: file.deletingPathExtension().lastPathComponent)
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
-            return .failure(source: file.path, error: .unreadable(path: file.path, reason: error.localizedDescription))
+            return .failure(source: file.path, error: .unreadable(path: file.path, reason: error.localizedDescription), id: id)
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(source: file.path, error: .notUTF8(path: file.path, byteOffset: UTF8Validation.firstInvalidByte(in: data)))
+            return .failure(
+                source: file.path, error: .notUTF8(path: file.path, byteOffset: UTF8Validation.firstInvalidByte(in: data)), id: id)
         }
-        guard !TextTitle.isBlank(text) else { return .failure(source: file.path, error: .empty(path: file.path)) }
-        let stem = file.deletingPathExtension().lastPathComponent
+        guard !TextTitle.isBlank(text) else { return .failure(source: file.path, error: .empty(path: file.path), id: id) }
         return .document(Document(
-            id: namer.name(stem: stem), title: title(text), text: text, source: file.path,
+            id: id, title: title(text), text: text, source: file.path,
             metadata: [MetadataEntry("file", file.lastPathComponent)]))
     }
 }
