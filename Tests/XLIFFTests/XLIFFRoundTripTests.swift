@@ -80,6 +80,28 @@ import Testing
         try Export.write(XLIFFOptions(version: .v2_1), document: document).write(to: folder.appendingPathComponent("again.xliff"))
         #expect(throws: XLIFFImportError.self) { try ReturnedXLIFFFiles(contentsOf: [folder]) }
     }
+
+    /// Fuzzing found this trap: one file whose `<file original>` names the same document twice.
+    @Test(arguments: XLIFFVersion.allCases)
+    func aDocumentReturnedTwiceInOneFileIsNamedWithBothLines(_ version: XLIFFVersion) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xliff-twice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exported = String(decoding: try Export.write(XLIFFOptions(version: version)), as: UTF8.self)
+        let open = try #require(exported.range(of: "<file "))
+        let close = try #require(exported.range(of: "</file>", options: .backwards))
+        let file = String(exported[open.lowerBound..<close.upperBound])
+        let twice = exported.replacingOccurrences(of: file, with: file + "\n" + file.replacingOccurrences(of: "id=\"f1\"", with: "id=\"f2\""))
+        let url = folder.appendingPathComponent("twice.xlf")
+        try Data(twice.utf8).write(to: url)
+        #expect {
+            try ReturnedXLIFFFiles(contentsOf: [url])
+        } throws: { error in
+            guard case .documentTwice(let name, _, let lines) = error as? XLIFFImportError else { return false }
+            return name == url.path && lines.count == 2 && lines[0] < lines[1]
+                && error.localizedDescription.contains("is returned twice in \(url.path) (lines \(lines[0]) and \(lines[1]))")
+        }
+    }
 }
 
 /// A file that is not the export of the document it names is refused, with the reason.

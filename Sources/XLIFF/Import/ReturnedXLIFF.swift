@@ -66,7 +66,7 @@ extension ReturnedXLIFF {
             throw XLIFFImportError.documentMissing(file: fileName, document: documentID, found: documentIDs)
         }
         guard matching.count == 1 else {
-            throw XLIFFImportError.documentTwice(file: fileName, document: documentID, line: matching[1].line)
+            throw XLIFFImportError.documentTwice(file: fileName, document: documentID, lines: matching.prefix(2).map(\.line))
         }
         try checkLanguages(of: file, against: languages)
 

@@ -15,7 +15,13 @@ public struct ReturnedXLIFFFiles: Sendable {
         var byDocument: [String: Int] = [:]
         for url in try Self.expand(urls) {
             let file = try XLIFFReader.read(contentsOf: url, maximumBytes: maximumBytes)
-            for document in file.documentIDs {
+            var lines: [String: Int] = [:]
+            for entry in file.files {
+                guard let document = entry.original else { continue }
+                if let first = lines[document] {
+                    throw XLIFFImportError.documentTwice(file: file.fileName, document: document, lines: [first, entry.line])
+                }
+                lines[document] = entry.line
                 if let earlier = byDocument[document] {
                     throw XLIFFImportError.documentInSeveralFiles(document: document, files: [files[earlier].fileName, file.fileName])
                 }

@@ -8,7 +8,7 @@ public enum XLIFFImportError: LocalizedError, Equatable, XMLReadErrorWrapping {
     case notXLIFF(file: String, root: String, namespace: String?)
     case missingAttribute(file: String, line: Int, element: String, attribute: String)
     case documentMissing(file: String, document: String, found: [String])
-    case documentTwice(file: String, document: String, line: Int)
+    case documentTwice(file: String, document: String, lines: [Int])
     case documentInSeveralFiles(document: String, files: [String])
     case wrongLanguages(file: String, line: Int, expected: String, found: String)
     case unknownUnit(file: String, line: Int, document: String, unit: String)
@@ -28,8 +28,8 @@ public enum XLIFFImportError: LocalizedError, Equatable, XMLReadErrorWrapping {
             "\(file):\(line): <\(element)> lacks the required attribute '\(attribute)'"
         case .documentMissing(let file, let document, let found):
             "\(file): holds no file for document '\(document)' (it holds: \(found.isEmpty ? "none" : found.joined(separator: ", ")))"
-        case .documentTwice(let file, let document, let line):
-            "\(file):\(line): document '\(document)' appears a second time"
+        case .documentTwice(let file, let document, let lines):
+            "\(file):\(lines.last ?? 0): document '\(document)' is returned twice in \(file) (lines \(lines.map(String.init).joined(separator: " and ")))"
         case .documentInSeveralFiles(let document, let files):
             "document '\(document)' is returned by several files (\(files.joined(separator: ", "))); keep one"
         case .wrongLanguages(let file, let line, let expected, let found):
