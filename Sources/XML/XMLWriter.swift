@@ -59,6 +59,29 @@ package final class XMLWriter {
         try check(xmlTextWriterWriteAttribute(writer, name, XMLCharacters.sanitized(value)), "write attribute \(name)")
     }
 
+    /// Opens an element whose content comes later, piece by piece; `endElement()` closes it. For
+    /// documents written as their parts arrive (one XLIFF `<file>` per document of a batch).
+    package func startElement(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], layout: Layout = .block) throws {
+        try start(name, layout: layout)
+        for (key, value) in attributes {
+            if let value { try attribute(key, value) }
+        }
+    }
+
+    package func endElement() throws { try end() }
+
+    /// Hands back the bytes written since the last call and forgets them, so a long document can
+    /// go to disk as it grows. `finish()` returns what remains.
+    package func drain() throws -> Data {
+        try check(xmlTextWriterFlush(writer), "flush")
+        guard let buffer, let content = xmlBufferContent(buffer) else {
+            throw XMLWriteError.libxml("the output buffer is missing")
+        }
+        let data = Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+        xmlBufferEmpty(buffer)
+        return data
+    }
+
     /// Ends the document and hands back its bytes; the writer cannot be used afterwards.
     package func finish() throws -> Data {
         precondition(open.isEmpty, "every element must be ended before the document")

@@ -19,17 +19,22 @@ import Testing
         }
     }
 
-    /// Runs the stage over the documents in the given order and returns every file it wrote.
+    /// Runs the stage over the documents in the given processing order, delivers them to the batch
+    /// in input order as the runner does, and returns every file written.
     static func run(_ options: BriefingStage.Options, order: [Int]) async throws -> [String: Data] {
         let stage = try BriefingStage(options: options, context: context)
+        var batch = try stage.makeBatch(context: context)
         let documents = documents()
+        var processed: [Int: AnnotatedDocument] = [:]
         var files: [String: Data] = [:]
         for index in order {
             var document = documents[index]
             try await stage.process(&document, context: context)
             for output in document.outputs { files[output.path] = output.contents }
+            processed[index] = document
         }
-        for output in try stage.finish(context: context) { files[output.path] = output.contents }
+        for index in processed.keys.sorted() { try batch?.add(processed[index]!) }
+        for output in try batch?.finish() ?? [] { files[output.path] = output.contents }
         return files
     }
 

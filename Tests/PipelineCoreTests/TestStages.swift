@@ -52,8 +52,8 @@ struct PeriodSplitStage: Stage {
     }
 }
 
-/// Needs `split` before it; writes a batch file listing every document in order.
-final class ListStage: Stage {
+/// Needs `split` before it; writes a batch file listing every document in the order delivered.
+struct ListStage: Stage {
     struct Options: StageOptions {
         static let help: [(key: String, help: String)] = []
         enum CodingKeys: String, CodingKey, CaseIterable { case unused }
@@ -65,18 +65,21 @@ final class ListStage: Stage {
     static let name = "list"
     static let purpose = "lists documents (test stage)"
     static func requirements(for options: Options) -> [StageRequirement] { [StageRequirement("split")] }
-    private let seen = Mutex<[(Int, String)]>([])
 
     init(options: Options, context: StageContext) throws {}
 
-    func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
-        let line = "\(document.document.id): \(document.sentences.count)"
-        seen.withLock { $0.append((document.ordinal, line)) }
-    }
+    func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {}
 
-    func finish(context: StageContext) throws -> [OutputFile] {
-        let lines = seen.withLock { $0.sorted { $0.0 < $1.0 }.map(\.1) }
-        return [OutputFile(path: "list.txt", text: lines.joined(separator: "\n"))]
+    func makeBatch(context: StageContext) throws -> (any StageBatch)? { Batch() }
+
+    struct Batch: StageBatch {
+        var lines: [String] = []
+
+        mutating func add(_ document: AnnotatedDocument) throws {
+            lines.append("\(document.document.id): \(document.sentences.count)")
+        }
+
+        mutating func finish() throws -> [OutputFile] { [OutputFile(path: "list.txt", text: lines.joined(separator: "\n"))] }
     }
 }
 

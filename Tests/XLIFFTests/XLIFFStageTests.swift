@@ -15,7 +15,7 @@ import Testing
         #expect(document.outputs.map(\.path) == ["artikel-1.xlf", "artikel-1.tbx"])
         #expect(document.outputs.map(\.backupExisting) == [true, false])
         #expect(try XLIFFReader.parse(document.outputs[0].contents, fileName: "a.xlf").version == "1.2")
-        #expect(try stage.finish(context: Self.context).isEmpty)
+        #expect(try stage.makeBatch(context: Self.context) == nil)
     }
 
     @Test func theTermBaseCanBeSwitchedOff() async throws {
@@ -25,24 +25,23 @@ import Testing
         #expect(document.outputs.map(\.path) == ["artikel-1.xlf"])
     }
 
-    @Test func perBatchWritesOneFileInOrdinalOrderWhateverTheProcessingOrder() async throws {
+    @Test func perBatchWritesOneFileFromTheDeliveredDocumentsSpooledToDisk() async throws {
         let stage = try XLIFFStage(options: XLIFFOptions(version: .v2_1, files: .perBatch), context: Self.context)
-        // Concurrent tasks, started last document first: the finished order is up to the scheduler.
-        let outputsPerDocument = try await withThrowingTaskGroup(of: Int.self) { group in
-            for ordinal in (0..<4).reversed() {
-                group.addTask {
-                    var document = SampleDocuments.annotated(id: "doc-\(ordinal)", ordinal: ordinal)
-                    try await stage.process(&document, context: Self.context)
-                    return document.outputs.count
-                }
-            }
-            return try await group.reduce(0, +)
+        var batch = try #require(try stage.makeBatch(context: Self.context))
+        for ordinal in 0..<4 {
+            var document = SampleDocuments.annotated(id: "doc-\(ordinal)", ordinal: ordinal)
+            try await stage.process(&document, context: Self.context)
+            #expect(document.outputs.isEmpty)
+            try batch.add(document)
         }
-        #expect(outputsPerDocument == 0)
-        let outputs = try stage.finish(context: Self.context)
+        let outputs = try batch.finish()
         #expect(outputs.map(\.path) == ["de-en-news.xlf", "de-en-news.tbx"])
         #expect(outputs[0].backupExisting)
-        let returned = try XLIFFReader.parse(outputs[0].contents, fileName: "batch.xlf")
+        #expect(outputs[0].spool != nil && outputs[0].contents.isEmpty)
+        let whole = try XLIFFWriter(version: .v2_1, languages: SampleDocuments.languages, provenance: "pipeline de-en news")
+            .write((0..<4).map { try ExportedDocument(SampleDocuments.annotated(id: "doc-\($0)", ordinal: $0), options: stage.options) })
+        #expect(try outputs[0].data() == whole, "spooling writes the same bytes as writing the batch at once")
+        let returned = try XLIFFReader.parse(try outputs[0].data(), fileName: "batch.xlf")
         #expect(returned.documentIDs == ["doc-0", "doc-1", "doc-2", "doc-3"])
         #expect(returned.files.map(\.id) == ["f1", "f2", "f3", "f4"])
         #expect(returned.findings.isEmpty)

@@ -72,13 +72,11 @@ public struct BriefingStage: Stage {
     public let options: Options
     private let builder: BriefingBuilder
     private let pipelineName: String
-    private let accumulator: DigestAccumulator
 
     public init(options: Options, context: StageContext) throws {
         self.options = options
         builder = BriefingBuilder(languages: context.languages)
         pipelineName = context.pipelineName
-        accumulator = DigestAccumulator(points: options.digestPoints, limit: options.digestDocuments)
     }
 
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
@@ -90,14 +88,30 @@ public struct BriefingStage: Stage {
         if options.qaReport {
             document.outputs.append(OutputFile(path: "\(id).qa.json", contents: try JSONRenderer().render(briefing.qa)))
         }
-        if options.digest { accumulator.add(briefing) }
     }
 
-    public func finish(context: StageContext) throws -> [OutputFile] {
-        guard options.digest else { return [] }
-        let digest = accumulator.digest(pipeline: pipelineName, languages: context.languages)
-        return try uniqueFormats.map { format in
-            OutputFile(path: "digest.\(format.fileExtension)", contents: try render(digest, as: format))
+    public func makeBatch(context: StageContext) throws -> (any StageBatch)? {
+        guard options.digest else { return nil }
+        return DigestBatch(
+            stage: self, languages: context.languages,
+            builder: DigestBuilder(points: options.digestPoints, limit: options.digestDocuments))
+    }
+
+    /// The digest, built from the briefings of the documents the run delivers in input order.
+    private struct DigestBatch: StageBatch {
+        let stage: BriefingStage
+        let languages: LanguagePair
+        var builder: DigestBuilder
+
+        mutating func add(_ document: AnnotatedDocument) throws {
+            builder.add(stage.builder.briefing(for: document))
+        }
+
+        mutating func finish() throws -> [OutputFile] {
+            let digest = builder.digest(pipeline: stage.pipelineName, languages: languages)
+            return try stage.uniqueFormats.map { format in
+                OutputFile(path: "digest.\(format.fileExtension)", contents: try stage.render(digest, as: format))
+            }
         }
     }
 

@@ -21,19 +21,57 @@ public struct OutputWriter: Sendable {
         } catch {
             throw OutputError.cannotWrite(path: destination.path, reason: error.localizedDescription)
         }
-        if file.backupExisting, let existing = FileManager.default.contents(atPath: destination.path) {
-            if existing == file.contents { return }
+        if file.backupExisting, FileManager.default.fileExists(atPath: destination.path) {
+            if try Self.sameContents(destination, as: file) { return }
             try backUp(destination)
         }
         let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
         do {
-            try Self.writeNew(file.contents, to: temporary.path)
+            if let spool = file.spool {
+                try spool.close()
+                try Self.copy(spool.url, to: temporary.path)
+            } else {
+                try Self.writeNew(file.contents, to: temporary.path)
+            }
             guard rename(temporary.path, destination.path) == 0 else {
                 throw OutputError.cannotWrite(path: destination.path, reason: String(cString: strerror(errno)))
             }
         } catch {
             unlink(temporary.path)
             throw error
+        }
+    }
+
+    /// Compares an existing file with what would replace it, a block at a time, so a spooled batch
+    /// output is never read whole.
+    private static func sameContents(_ existing: URL, as file: OutputFile) throws -> Bool {
+        guard let spool = file.spool else { return FileManager.default.contents(atPath: existing.path) == file.contents }
+        try spool.close()
+        let sizes = try [existing, spool.url].map { try FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int }
+        guard sizes[0] == sizes[1], let old = FileHandle(forReadingAtPath: existing.path),
+              let new = FileHandle(forReadingAtPath: spool.url.path) else { return false }
+        defer { try? old.close(); try? new.close() }
+        while true {
+            let left = try old.read(upToCount: 1 << 16) ?? Data()
+            let right = try new.read(upToCount: 1 << 16) ?? Data()
+            if left != right { return false }
+            if left.isEmpty { return true }
+        }
+    }
+
+    /// Copies a spooled file block by block into a new file.
+    private static func copy(_ source: URL, to path: String) throws {
+        guard let input = FileHandle(forReadingAtPath: source.path) else {
+            throw OutputError.cannotWrite(path: path, reason: "the spooled batch output is missing")
+        }
+        defer { try? input.close() }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            while let block = try input.read(upToCount: 1 << 20), !block.isEmpty { try output.write(contentsOf: block) }
+        } catch {
+            throw OutputError.cannotWrite(path: path, reason: error.localizedDescription)
         }
     }
 

@@ -51,6 +51,8 @@ public struct PipelineRunner: Sendable {
     ) async -> RunReport {
         var source = source
         var report = RunReport()
+        var batches = makeBatches(report: &report)
+        let keepDocuments = !batches.isEmpty
         let start = ContinuousClock.now
         let window = jobs * 2
         await withTaskGroup(of: (Int, Outcome).self) { group in
@@ -73,11 +75,13 @@ public struct PipelineRunner: Sendable {
                         ready[ordinal] = .failed(DocumentFailure(source: place, stage: "input", reason: error.reason, documentID: id))
                     case .document(let document):
                         inFlight += 1
-                        group.addTask { (ordinal, await outcome(of: document, ordinal: ordinal, sink: sink)) }
+                        group.addTask {
+                            (ordinal, await outcome(of: document, ordinal: ordinal, sink: sink, keepDocument: keepDocuments))
+                        }
                     }
                 }
                 while let result = ready.removeValue(forKey: delivered) {
-                    deliver(result, to: sink, report: &report)
+                    deliver(result, to: sink, batches: &batches, report: &report)
                     delivered += 1
                     progress?.update(done: report.documents, failed: report.failures.count)
                 }
@@ -96,17 +100,47 @@ public struct PipelineRunner: Sendable {
             }
             return finished(report, start: start, progress: progress)
         }
-        for stage in stages {
+        for index in batches.indices {
             do {
-                for file in try stage.finish(context: context) {
+                for file in try batches[index].batch.finish() {
                     try sink.write(file)
                     report.filesWritten += 1
                 }
             } catch {
-                report.failures.append(DocumentFailure(source: "batch", stage: type(of: stage).name, reason: error.localizedDescription))
+                report.failures.append(DocumentFailure(source: "batch", stage: batches[index].stage, reason: error.localizedDescription))
             }
         }
         return finished(report, start: start, progress: progress)
+    }
+
+    /// A batch per stage that writes batch outputs, made fresh for each run.
+    private func makeBatches(report: inout RunReport) -> [(stage: String, batch: any StageBatch)] {
+        var batches: [(stage: String, batch: any StageBatch)] = []
+        for stage in stages {
+            let name = type(of: stage).name
+            do {
+                if let batch = try stage.makeBatch(context: context) { batches.append((name, batch)) }
+            } catch {
+                report.failures.append(DocumentFailure(source: "batch", stage: name, reason: error.localizedDescription))
+            }
+        }
+        return batches
+    }
+
+    /// Hands a delivered document to every batch, in input order; a batch that fails is reported
+    /// once and dropped, so the documents and the other batches go on.
+    private func add(_ document: AnnotatedDocument, to batches: inout [(stage: String, batch: any StageBatch)], report: inout RunReport) {
+        var index = 0
+        while index < batches.count {
+            do {
+                try batches[index].batch.add(document)
+                index += 1
+            } catch {
+                report.failures.append(DocumentFailure(
+                    source: "batch", stage: batches[index].stage, reason: "\(document.document.id): \(error.localizedDescription)"))
+                batches.remove(at: index)
+            }
+        }
     }
 
     private func finished(_ report: RunReport, start: ContinuousClock.Instant, progress: ProgressReporter?) -> RunReport {
@@ -133,7 +167,7 @@ public struct PipelineRunner: Sendable {
 
     /// Processes one document in its task. A sink that needs no order stores the outputs right
     /// here, so slow disks are written in parallel and only counts wait for delivery.
-    private func outcome(of document: Document, ordinal: Int, sink: any DocumentSink) async -> Outcome {
+    private func outcome(of document: Document, ordinal: Int, sink: any DocumentSink, keepDocument: Bool) async -> Outcome {
         let annotated: AnnotatedDocument
         do { annotated = try await process(document, ordinal: ordinal) } catch let failure as DocumentFailure {
             return .failed(failure)
@@ -144,10 +178,16 @@ public struct PipelineRunner: Sendable {
         do { try sink.accept(annotated) } catch {
             return .failed(DocumentFailure(source: document.source, stage: "output", reason: error.localizedDescription, documentID: document.id))
         }
-        return .stored(DocumentCounts(annotated))
+        // Batches still need the annotations, not the files already written.
+        var kept = keepDocument ? annotated : nil
+        kept?.outputs = []
+        return .stored(DocumentCounts(annotated), kept)
     }
 
-    private func deliver(_ outcome: Outcome, to sink: any DocumentSink, report: inout RunReport) {
+    private func deliver(
+        _ outcome: Outcome, to sink: any DocumentSink, batches: inout [(stage: String, batch: any StageBatch)],
+        report: inout RunReport
+    ) {
         switch outcome {
         case .failed(let failure):
             report.failures.append(failure)
@@ -158,12 +198,14 @@ public struct PipelineRunner: Sendable {
             do {
                 try sink.accept(document)
                 report.add(DocumentCounts(document))
+                add(document, to: &batches, report: &report)
             } catch {
                 report.failures.append(DocumentFailure(
                     source: document.document.source, stage: "output", reason: error.localizedDescription, documentID: document.document.id))
             }
-        case .stored(let counts):
+        case .stored(let counts, let document):
             report.add(counts)
+            if let document { add(document, to: &batches, report: &report) }
         }
     }
 
@@ -171,8 +213,9 @@ public struct PipelineRunner: Sendable {
     private enum Outcome: Sendable {
         /// Processed; the sink takes it in input order.
         case processed(AnnotatedDocument)
-        /// Processed and already stored by a sink that needs no order; only its counts travel on.
-        case stored(DocumentCounts)
+        /// Processed and already stored by a sink that needs no order; its counts travel on, and its
+        /// annotations when a batch needs them.
+        case stored(DocumentCounts, AnnotatedDocument?)
         case failed(DocumentFailure)
     }
 }

@@ -23,9 +23,18 @@ public protocol Stage: Sendable {
     /// Adds this stage's annotations (or output files) to one document.
     func process(_ document: inout AnnotatedDocument, context: StageContext) async throws
 
-    /// Called once after every document has been processed, for batch-wide outputs
-    /// (a digest, one XLIFF per batch). Must order its output by document ordinal.
-    func finish(context: StageContext) throws -> [OutputFile]
+    /// Where batch-wide outputs (a digest, one XLIFF per batch) are gathered, made once per run;
+    /// nil for stages that write per document only.
+    func makeBatch(context: StageContext) throws -> (any StageBatch)?
+}
+
+/// A stage's batch-wide output, as Okapi's end-of-batch: the runner hands it every document that
+/// succeeded, in input order, one at a time, then asks for the files. Because the runner owns it
+/// and feeds it from one loop, a batch needs no locks and its output is the same at any `--jobs`.
+public protocol StageBatch {
+    mutating func add(_ document: AnnotatedDocument) throws
+    /// Called once, after the last document.
+    mutating func finish() throws -> [OutputFile]
 }
 
 extension Stage {
@@ -33,7 +42,7 @@ extension Stage {
 
     public static func resources(for options: Options) -> Set<PipelineResource> { [] }
 
-    public func finish(context: StageContext) throws -> [OutputFile] { [] }
+    public func makeBatch(context: StageContext) throws -> (any StageBatch)? { nil }
 }
 
 /// A stage's options: typed, with defaults for every key, and strict about unknown keys.

@@ -10,13 +10,11 @@ struct XLIFF12Format {
     let languages: LanguagePair
     let provenance: String
 
-    func write(_ documents: [ExportedDocument], to xml: XMLWriter) throws {
-        try xml.element("xliff", ["version": "1.2", "xmlns": XLIFFNamespace.xliff12]) {
-            for document in documents { try file(document, xml) }
-        }
+    func open(_ xml: XMLWriter) throws {
+        try xml.startElement("xliff", ["version": "1.2", "xmlns": XLIFFNamespace.xliff12])
     }
 
-    private func file(_ document: ExportedDocument, _ xml: XMLWriter) throws {
+    func file(_ document: ExportedDocument, position _: Int, _ xml: XMLWriter) throws {
         try xml.element("file", [
             "original": document.documentID,
             "source-language": languages.source.tag,

@@ -12,20 +12,18 @@ struct XLIFF21Format {
     let languages: LanguagePair
     let provenance: String
 
-    func write(_ documents: [ExportedDocument], to xml: XMLWriter) throws {
-        try xml.element("xliff", [
+    func open(_ xml: XMLWriter) throws {
+        try xml.startElement("xliff", [
             "xmlns": XLIFFNamespace.xliff2,
             "xmlns:gls": XLIFFNamespace.glossary,
             "xmlns:mda": XLIFFNamespace.metadata,
             "version": "2.1",
             "srcLang": languages.source.tag,
             "trgLang": languages.target.tag,
-        ]) {
-            for (position, document) in documents.enumerated() { try file(document, position: position, xml) }
-        }
+        ])
     }
 
-    private func file(_ document: ExportedDocument, position: Int, _ xml: XMLWriter) throws {
+    func file(_ document: ExportedDocument, position: Int, _ xml: XMLWriter) throws {
         try xml.element("file", ["id": XLIFFIdentifiers.file(position: position), "original": document.documentID]) {
             try xml.element("mda:metadata") {
                 try xml.element("mda:metaGroup", ["category": "provenance"]) {

@@ -1,11 +1,12 @@
 import Foundation
 import PipelineCore
+import XML
 
 /// The `xliff` stage: writes each document (or the whole batch) as XLIFF for translators, with a
 /// TBX term base beside it.
 ///
 /// Per document, the files are `<document id>.xlf` and `<document id>.tbx`; per batch,
-/// `<pipeline name>.xlf` and `.tbx`, written in `finish` in document order. XLIFF files are marked
+/// `<pipeline name>.xlf` and `.tbx`, built by the run's batch in document order. XLIFF files are marked
 /// `backupExisting`: a translator may be working in the file being replaced.
 public struct XLIFFStage: Stage {
     public static let name = "xliff"
@@ -21,9 +22,8 @@ public struct XLIFFStage: Stage {
     }
 
     public let options: XLIFFOptions
-    private let writer: XLIFFWriter
-    private let termBase: TBXWriter
-    private let batch = Batch()
+    let writer: XLIFFWriter
+    let termBase: TBXWriter
 
     public init(options: XLIFFOptions, context: StageContext) throws {
         self.options = options
@@ -32,20 +32,14 @@ public struct XLIFFStage: Stage {
     }
 
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
+        guard options.files == .perDocument else { return }
         let exported = try ExportedDocument(document, options: options)
-        switch options.files {
-        case .perDocument:
-            document.outputs += try files(for: [exported], named: exported.documentID)
-        case .perBatch:
-            batch.add(exported)
-        }
+        document.outputs += try files(for: [exported], named: exported.documentID)
     }
 
-    public func finish(context: StageContext) throws -> [OutputFile] {
-        guard options.files == .perBatch else { return [] }
-        let documents = batch.sortedByOrdinal()
-        guard !documents.isEmpty else { return [] }
-        return try files(for: documents, named: Self.fileName(for: context.pipelineName))
+    public func makeBatch(context: StageContext) throws -> (any StageBatch)? {
+        guard options.files == .perBatch else { return nil }
+        return try Batch(stage: self, name: Self.fileName(for: context.pipelineName))
     }
 
     private func files(for documents: [ExportedDocument], named name: String) throws -> [OutputFile] {
@@ -63,13 +57,45 @@ public struct XLIFFStage: Stage {
         return safe.isEmpty ? "batch" : safe
     }
 
-    /// The exported documents of a per-batch run, gathered from concurrent document tasks.
-    private final class Batch: @unchecked Sendable {
-        private let lock = NSLock()
-        private var documents: [ExportedDocument] = []
+    /// One XLIFF for the whole run: each document's `<file>` goes to a spool file on disk as it
+    /// arrives, so the batch never sits in memory; only the glossary concepts for the TBX are kept.
+    private struct Batch: StageBatch {
+        let stage: XLIFFStage
+        let name: String
+        private let xml: XMLWriter
+        private let spool: SpoolFile
+        private var count = 0
+        private var firstTitle = ""
+        private var concepts = TBXWriter.MergedConcepts()
 
-        func add(_ document: ExportedDocument) { lock.withLock { documents.append(document) } }
+        init(stage: XLIFFStage, name: String) throws {
+            self.stage = stage
+            self.name = name
+            xml = try XMLWriter()
+            spool = try SpoolFile()
+            try stage.writer.open(xml)
+        }
 
-        func sortedByOrdinal() -> [ExportedDocument] { lock.withLock { documents.sorted { $0.ordinal < $1.ordinal } } }
+        mutating func add(_ document: AnnotatedDocument) throws {
+            let exported = try ExportedDocument(document, options: stage.options)
+            try stage.writer.write(exported, position: count, to: xml)
+            try spool.append(xml.drain())
+            if count == 0 { firstTitle = exported.title }
+            count += 1
+            concepts.add(exported.concepts)
+        }
+
+        mutating func finish() throws -> [OutputFile] {
+            guard count > 0 else { return [] }
+            try xml.endElement()
+            try spool.append(xml.finish())
+            try spool.close()
+            var files = [OutputFile(path: name + ".xlf", spool: spool, backupExisting: true)]
+            if stage.options.tbx, !concepts.concepts.isEmpty {
+                let title = stage.termBase.title(count, firstTitle: firstTitle)
+                files.append(OutputFile(path: name + ".tbx", contents: try stage.termBase.write(concepts.concepts, title: title)))
+            }
+            return files
+        }
     }
 }

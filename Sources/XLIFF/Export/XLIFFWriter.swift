@@ -19,11 +19,26 @@ public struct XLIFFWriter: Sendable {
 
     public func write(_ documents: [ExportedDocument]) throws -> Data {
         let xml = try XMLWriter()
-        switch version {
-        case .v1_2: try XLIFF12Format(languages: languages, provenance: provenance).write(documents, to: xml)
-        case .v2_1: try XLIFF21Format(languages: languages, provenance: provenance).write(documents, to: xml)
-        }
+        try open(xml)
+        for (position, document) in documents.enumerated() { try write(document, position: position, to: xml) }
+        try xml.endElement()
         return try xml.finish()
+    }
+
+    /// Starts the root element; the documents follow one `<file>` at a time, then `endElement()`.
+    func open(_ xml: XMLWriter) throws {
+        switch version {
+        case .v1_2: try XLIFF12Format(languages: languages, provenance: provenance).open(xml)
+        case .v2_1: try XLIFF21Format(languages: languages, provenance: provenance).open(xml)
+        }
+    }
+
+    /// One document's `<file>`; `position` numbers the files of 2.1 (`f1`, `f2`…).
+    func write(_ document: ExportedDocument, position: Int, to xml: XMLWriter) throws {
+        switch version {
+        case .v1_2: try XLIFF12Format(languages: languages, provenance: provenance).file(document, position: position, xml)
+        case .v2_1: try XLIFF21Format(languages: languages, provenance: provenance).file(document, position: position, xml)
+        }
     }
 
     /// Exports one annotated document with the given options.

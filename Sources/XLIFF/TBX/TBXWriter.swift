@@ -20,13 +20,17 @@ public struct TBXWriter: Sendable {
 
     /// One term base for the given documents; a concept used by several appears once, first use first.
     public func write(_ documents: [ExportedDocument]) throws -> Data {
-        let concepts = Self.merge(documents.map(\.concepts))
+        try write(Self.merge(documents.map(\.concepts)), title: title(documents.count, firstTitle: documents.first?.title ?? ""))
+    }
+
+    /// A term base of concepts already merged, for a batch that keeps only those.
+    func write(_ concepts: [ExportedDocument.ConceptUse], title: String) throws -> Data {
         let xml = try XMLWriter()
         try xml.element("tbx", ["type": "TBX-Basic", "style": "dca", "xml:lang": "en", "xmlns": XLIFFNamespace.tbx]) {
             try xml.element("tbxHeader") {
                 try xml.element("fileDesc") {
                     try xml.element("titleStmt") {
-                        try xml.textElement("title", text: title(documents))
+                        try xml.textElement("title", text: title)
                     }
                     try xml.element("sourceDesc") {
                         try xml.textElement("p", text: "Glossary entries matched in the exported text, written by \(provenance).")
@@ -43,10 +47,10 @@ public struct TBXWriter: Sendable {
         return try xml.finish()
     }
 
-    private func title(_ documents: [ExportedDocument]) -> String {
+    func title(_ documentCount: Int, firstTitle: String) -> String {
         let pair = "\(languages.source.tag) → \(languages.target.tag)"
-        if documents.count == 1 { return "Terms used in “\(documents[0].title)” (\(pair))" }
-        return "Terms used in \(documents.count) documents (\(pair))"
+        if documentCount == 1 { return "Terms used in “\(firstTitle)” (\(pair))" }
+        return "Terms used in \(documentCount) documents (\(pair))"
     }
 
     private func entry(_ concept: ExportedDocument.ConceptUse, id: String, _ xml: XMLWriter) throws {
@@ -119,18 +123,27 @@ public struct TBXWriter: Sendable {
 
     /// Concepts of several documents, merged by concept id in order of first use.
     static func merge(_ lists: [[ExportedDocument.ConceptUse]]) -> [ExportedDocument.ConceptUse] {
-        var merged: [ExportedDocument.ConceptUse] = []
-        var index: [String: Int] = [:]
-        for concept in lists.joined() {
-            guard let known = index[concept.conceptID] else {
-                index[concept.conceptID] = merged.count
-                merged.append(concept)
-                continue
-            }
-            for term in concept.sourceTerms where !merged[known].sourceTerms.contains(where: { $0.term == term.term }) {
-                merged[known].sourceTerms.append(term)
+        var merged = MergedConcepts()
+        for list in lists { merged.add(list) }
+        return merged.concepts
+    }
+
+    /// Concepts merged by id in order of first use, added to one document at a time.
+    struct MergedConcepts {
+        private(set) var concepts: [ExportedDocument.ConceptUse] = []
+        private var index: [String: Int] = [:]
+
+        mutating func add(_ list: [ExportedDocument.ConceptUse]) {
+            for concept in list {
+                guard let known = index[concept.conceptID] else {
+                    index[concept.conceptID] = concepts.count
+                    concepts.append(concept)
+                    continue
+                }
+                for term in concept.sourceTerms where !concepts[known].sourceTerms.contains(where: { $0.term == term.term }) {
+                    concepts[known].sourceTerms.append(term)
+                }
             }
         }
-        return merged
     }
 }
