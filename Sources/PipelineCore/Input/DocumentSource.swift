@@ -78,14 +78,21 @@ public struct DocumentNamer {
         self.languages = languages
     }
 
+    /// A placeholder's value as one file name: no separators, no control characters, and never
+    /// `.` or `..`, so no value can move a name out of the output folder.
+    static func safe(_ value: String) -> String {
+        let cleaned = String(value.map { $0 == "/" || $0 == "\\" || $0.isNewline || $0 == "\0" ? "_" : $0 })
+        if cleaned.isEmpty { return "document" }
+        return cleaned.allSatisfy({ $0 == "." }) ? cleaned.replacingOccurrences(of: ".", with: "_") : cleaned
+    }
+
     /// The document id for a stem, made safe as a file name, with `-2`, `-3`… on collisions.
     public mutating func name(stem: String) -> String {
-        let safeStem = String(stem.map { $0 == "/" || $0 == "\\" || $0.isNewline || $0 == "\0" ? "_" : $0 })
         let base = template
-            .replacingOccurrences(of: "{stem}", with: safeStem.isEmpty ? "document" : safeStem)
-            .replacingOccurrences(of: "{name}", with: pipelineName)
-            .replacingOccurrences(of: "{source}", with: languages.source.tag)
-            .replacingOccurrences(of: "{target}", with: languages.target.tag)
+            .replacingOccurrences(of: "{stem}", with: Self.safe(stem))
+            .replacingOccurrences(of: "{name}", with: Self.safe(pipelineName))
+            .replacingOccurrences(of: "{source}", with: Self.safe(languages.source.tag))
+            .replacingOccurrences(of: "{target}", with: Self.safe(languages.target.tag))
         var candidate = base
         var counter = 1
         while !used.insert(candidate).inserted {

@@ -12,21 +12,50 @@ public struct PipelineFileReader: Sendable {
 
     public func read(_ file: URL) throws -> PipelineSpec {
         let path = file.path
-        let text: String
-        do { text = try String(contentsOf: file, encoding: .utf8) } catch {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw PipelineSpecError.unreadable(file: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw PipelineSpecError.unreadable(file: path, reason: "this is a folder, not a pipeline file") }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+        guard type == .typeRegular else {
+            throw PipelineSpecError.unreadable(file: path, reason: "not a regular file (a pipe, device or socket)")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
             throw PipelineSpecError.unreadable(file: path, reason: error.localizedDescription)
         }
+        guard data.count <= YAMLBounds.maximumBytes else {
+            throw PipelineSpecError.syntax(file: path, message: "\(data.count) bytes is more than a pipeline file may hold (\(YAMLBounds.maximumBytes))")
+        }
+        guard var text = String(validating: data, as: UTF8.self) else {
+            let offset = UTF8Validation.firstInvalidByte(in: data)
+            let line = 1 + data.prefix(offset).count(where: { $0 == UInt8(ascii: "\n") })
+            throw PipelineSpecError.invalid(file: path, line: line, column: 0, keyPath: "", message: "byte \(offset) is not valid UTF-8; save the file as UTF-8")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return try parse(text, file: file)
     }
 
     public func parse(_ text: String, file: URL) throws -> PipelineSpec {
         let path = file.path
+        switch YAMLBounds.check(text) {
+        case nil: break
+        case .tooLarge(let bytes):
+            throw PipelineSpecError.syntax(file: path, message: "\(bytes) bytes is more than a pipeline file may hold (\(YAMLBounds.maximumBytes))")
+        case .tooManyAliases(let line, let column):
+            throw PipelineSpecError.invalid(file: path, line: line, column: column, keyPath: "",
+                message: "more than \(YAMLBounds.maximumAliases) YAML aliases; a pipeline file needs few, and many can expand without bound")
+        case .tooDeep(let line, let column):
+            throw PipelineSpecError.invalid(file: path, line: line, column: column, keyPath: "",
+                message: "nested more than \(YAMLBounds.maximumDepth) levels deep")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { throw PipelineSpecError.empty(file: path) }
             root = node
         } catch let error as YamlError {
-            throw PipelineSpecError.syntax(file: path, message: "\(error)")
+            throw PipelineSpecError(error, file: path)
         }
         let contents: PipelineFileV1
         do {

@@ -52,6 +52,19 @@ public struct OutputSpec: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable { case folder, name }
 
+    /// Why a name template could lead outside the output folder, if it could: outputs may go into
+    /// subfolders (`{target}/{stem}`), never above or beside the folder. Placeholder values are made
+    /// safe by `DocumentNamer`, so the template's own text decides.
+    static func escapeProblem(in template: String) -> String? {
+        if template.hasPrefix("/") { return "the name template '\(template)' is an absolute path; names are relative to the output folder" }
+        if template.contains("\\") { return "the name template '\(template)' contains a backslash" }
+        let components = template.split(separator: "/", omittingEmptySubsequences: false)
+        if components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) {
+            return "the name template '\(template)' would leave the output folder or name an empty folder; use plain names, optionally in subfolders"
+        }
+        return nil
+    }
+
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -62,6 +75,9 @@ public struct OutputSpec: Sendable, Codable, Equatable {
             throw DecodingError.dataCorruptedError(
                 forKey: .name, in: container,
                 debugDescription: "the name template must contain {stem}, or documents would overwrite each other")
+        }
+        if let problem = Self.escapeProblem(in: name) {
+            throw DecodingError.dataCorruptedError(forKey: .name, in: container, debugDescription: problem)
         }
     }
 }

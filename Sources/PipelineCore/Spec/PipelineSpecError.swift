@@ -19,6 +19,19 @@ public enum PipelineSpecError: LocalizedError, Equatable {
         }
     }
 
+    /// A YAML syntax error, at its line and column, in one line: Yams's own description quotes the
+    /// whole file as context, which buries the problem (and repeats what may be private).
+    init(_ error: YamlError, file: String) {
+        let description = "\(error)"
+        let firstLine = description.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? description
+        let message = firstLine.replacingOccurrences(of: "Parser: ", with: "").replacingOccurrences(of: "Scanner: ", with: "")
+        if let match = description.firstMatch(of: /line (\d+), column (\d+)/), let line = Int(match.1), let column = Int(match.2) {
+            self = .invalid(file: file, line: line, column: column, keyPath: "", message: "not valid YAML: \(message)")
+        } else {
+            self = .syntax(file: file, message: message)
+        }
+    }
+
     /// Places a decoding error in the file: Yams reports a coding path but no line, so the path is
     /// walked through the parsed node tree, whose nodes carry their marks.
     init(_ error: DecodingError, file: String, root: Node) {
