@@ -56,7 +56,8 @@ final class RulePattern: Sendable {
         let parsed = try? RegexParser.parse(pattern)
         if let size = parsed?.estimatedStates, size > RegexBudget.nfaStates {
             throw .tooComplex("its automaton would need \(size == Int.max ? "too many" : "\(size)") NFA states, more than "
-                + "the \(RegexBudget.nfaStates) allowed (counted repetitions multiply: {1,100} inside {1,100} is 10,000 copies)")
+                + "the \(RegexBudget.nfaStates) allowed (counted repetitions multiply, {1,100} inside {1,100} is 10,000 copies; "
+                + "every word of a word list counts)")
         }
         if let parsed, parsed.isAutomatonCompatible {
             tree = parsed
