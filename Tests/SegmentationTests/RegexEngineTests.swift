@@ -34,6 +34,12 @@ struct RegexEngineTests {
         #"(?m)x$|^y"#,
         #"[^\p{L}]*"#,
         #"x*"#,
+        // ICU's `$` without (?m) and `\Z` at the end of a pattern: the end, or before a final line end.
+        #"\w$"#,
+        #"(a+)+$"#,
+        #"\s*\Z"#,
+        #"b$|^a"#,
+        #"(?:x|y$)?"#,
     ]
 
     static let icuOnlyPatterns = [
@@ -43,7 +49,8 @@ struct RegexEngineTests {
         #"a*+b"#,
         #"(?>ab|a)b"#,
         #"\p{Latin}+"#,
-        #"\w$"#,
+        #"a$\s"#,
+        #"(?:a$)+"#,
     ]
 
     static let texts = [
@@ -53,6 +60,10 @@ struct RegexEngineTests {
         "  a aab aaab abab x-z a\nb a\r\nb\rx\ny",
         "iPhone-Nutzer xAI eBay\t\u{A0}Wort\r\n12) Liste\n  3. Punkt",
         "ß ẞ ǅ ǆ — 2026",
+        "aab\n",
+        "ab\r\n",
+        "ba\r",
+        "b\n\n",
         "",
     ]
 
@@ -99,7 +110,7 @@ struct RegexEngineTests {
                     // ICU can only test "ends here" by anchoring the search to the position, so in its
                     // eyes a `\z` or `$` inside the pattern matches there too; the automaton knows the
                     // text goes on.
-                    if !pattern.contains("\\z"), !pattern.contains("$") {
+                    if !pattern.contains("\\z"), !pattern.contains("\\Z"), !pattern.contains("$") {
                         #expect(backward.matches(in: window, at: window.position(offset), icu: &icuText) == expectedBackward,
                                 "backward /\(pattern)/ at byte \(offset) of \(text.debugDescription)")
                     }

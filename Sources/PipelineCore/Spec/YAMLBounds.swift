@@ -42,8 +42,8 @@ struct YAMLBounds {
             case UInt8(ascii: "#") where index == 0 || [0x20, 0x09, 0x0A].contains(bytes[index - 1]):
                 while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
                 continue
-            case UInt8(ascii: "\""), UInt8(ascii: "'") where startsNode(bytes, at: index):
-                index = endOfQuoted(bytes, from: index, line: &line, lineStart: &lineStart)
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                index = startsNode(bytes, at: index) ? endOfQuoted(bytes, from: index, line: &line, lineStart: &lineStart) : index + 1
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 flowDepth += 1
                 if flowDepth > maximumDepth { return .tooDeep(line: line, column: column) }

@@ -66,7 +66,8 @@ struct CompiledRuleSet: Sendable {
     }
 
     /// Puts the automaton-ready `beforebreak` regexes into union automata of up to 64, halving a
-    /// group whose automaton would grow too large; a regex too large even alone goes to ICU.
+    /// group whose automaton would grow too large; a regex alone uses its own automaton, which
+    /// `RulePattern` built within the budget.
     private static func compileBefores(_ patterns: [RulePattern]) -> ([DFA], [BeforeSlot]) {
         var groups: [DFA] = []
         // A pattern without a tree is never empty, so it has an ICU form.
@@ -77,15 +78,18 @@ struct CompiledRuleSet: Sendable {
             pending.append(Array(ready[start..<min(start + NFA.maximumPatterns, ready.count)]))
         }
         while let members = pending.popLast() {
+            if members.count == 1, let own = patterns[members[0]].automaton {
+                slots[members[0]] = .automaton(group: groups.count, bit: 0)
+                groups.append(own)
+                continue
+            }
             let trees = members.map { patterns[$0].tree! }
             if let nfa = try? NFA(patterns: trees, readsBackwards: true), let dfa = try? DFA(nfa) {
                 for (bit, rule) in members.enumerated() { slots[rule] = .automaton(group: groups.count, bit: bit) }
                 groups.append(dfa)
-            } else if members.count > 1 {
+            } else {
                 pending.append(Array(members[(members.count / 2)...]))
                 pending.append(Array(members[..<(members.count / 2)]))
-            } else {
-                slots[members[0]] = .icu(patterns[members[0]].icu!)
             }
         }
         return (groups, slots.map { $0! })

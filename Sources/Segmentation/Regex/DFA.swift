@@ -25,9 +25,12 @@ final class DFA: Sendable {
     let readsBackwards: Bool
     let dependsOnContext: Bool
 
-    static let stateLimit = Int(UInt16.max)
-
-    enum BuildError: Error { case tooManyStates }
+    enum BuildError: Error {
+        /// More states than `RegexBudget.dfaStates`.
+        case tooManyStates
+        /// Subset construction would visit more NFA states than `RegexBudget.dfaWork`.
+        case tooMuchWork
+    }
 
     init(_ nfa: NFA) throws(BuildError) {
         let builder = Builder(nfa: nfa)
@@ -141,6 +144,8 @@ final class DFA: Sendable {
         private let reachable: [UInt64]
         private var mark: [Int]
         private var generation = 0
+        /// NFA states visited so far, against `RegexBudget.dfaWork`.
+        private var work = 0
 
         init(nfa: NFA) {
             self.nfa = nfa
@@ -165,6 +170,8 @@ final class DFA: Sendable {
                 for classIndex in 0..<classCount {
                     let kind = alphabet.kinds[classIndex]
                     let resolved = closure(of: seeds, previous: previous, next: kind)
+                    work += resolved.count + seeds.count
+                    if work > RegexBudget.dfaWork { throw .tooMuchWork }
                     var accepted: UInt64 = 0
                     var stepped: [Int] = []
                     for state in resolved {
@@ -175,21 +182,23 @@ final class DFA: Sendable {
                         }
                     }
                     let target = stepped.isEmpty ? 0 : try intern(closure(of: stepped, previous: kind, next: nil), context: kind)
-                    row[classIndex] = UInt32(target) | UInt32(acceptSet(accepted)) << 16
+                    row[classIndex] = UInt32(target) | UInt32(try acceptSet(accepted)) << 16
                 }
                 table.append(contentsOf: row)
                 var atEnd: UInt64 = 0
                 for state in closure(of: seeds, previous: previous, next: .boundary) {
                     if case .match(let tag) = nfa.states[state] { atEnd |= 1 << UInt64(tag) }
                 }
-                acceptsAtEnd.append(UInt16(acceptSet(atEnd)))
+                acceptsAtEnd.append(UInt16(try acceptSet(atEnd)))
                 live.append(seeds.reduce(0) { $0 | reachable[$1] })
                 next += 1
             }
         }
 
-        private func acceptSet(_ tags: UInt64) -> Int {
+        private func acceptSet(_ tags: UInt64) throws(BuildError) -> Int {
             if let known = acceptIndex[tags] { return known }
+            // Table entries keep the index in 16 bits.
+            guard acceptSets.count <= UInt16.max else { throw .tooManyStates }
             acceptSets.append(tags)
             acceptIndex[tags] = acceptSets.count - 1
             return acceptSets.count - 1
@@ -199,7 +208,7 @@ final class DFA: Sendable {
             let pending = states.contains { if case .assertion = nfa.states[$0] { true } else { false } }
             let key = Key(states: states.map(Int32.init), context: pending ? context.rawValue : Alphabet.Kind.other.rawValue)
             if let existing = index[key] { return existing }
-            guard keys.count < DFA.stateLimit else { throw .tooManyStates }
+            guard keys.count < RegexBudget.dfaStates else { throw .tooManyStates }
             keys.append(key)
             index[key] = keys.count - 1
             return keys.count - 1

@@ -22,13 +22,12 @@ struct NFA {
     /// Whether any state is an assertion; if not, the characters around the start do not matter.
     private(set) var hasAssertions = false
 
-    /// States beyond this mean a pattern (e.g. nested counted repetitions) the automaton should not try.
-    static let stateLimit = 100_000
     /// A union tells its patterns apart by bits of a `UInt64`.
     static let maximumPatterns = 64
 
     enum BuildError: Error {
         case needsICU(String)
+        /// More states than `RegexBudget.nfaStates`.
         case tooLarge
     }
 
@@ -70,7 +69,7 @@ struct NFA {
     }
 
     private mutating func compile(_ node: RegexNode, next: Int, approximate: Bool) throws(BuildError) -> Int {
-        if states.count > Self.stateLimit { throw .tooLarge }
+        if states.count > RegexBudget.nfaStates { throw .tooLarge }
         switch node {
         case .empty:
             return next
@@ -107,7 +106,7 @@ struct NFA {
         case .assertion(let assertion):
             hasAssertions = true
             return add(.assertion(readsBackwards ? assertion.mirrored : assertion, next: next))
-        case .lookaround:
+        case .lookaround, .finalEnd:
             guard approximate else { throw .needsICU(node.icuOnlyReason ?? "lookaround") }
             return next
         case .icuOnly(let reason, let approximation):

@@ -11,6 +11,10 @@ indirect enum RegexNode: Hashable, Sendable {
     /// Greedy and lazy repetition are the same for "does it match here".
     case repetition(RegexNode, min: Int, max: Int?)
     case assertion(RegexAssertion)
+    /// ICU's `$` without `(?m)`, and `\Z`: the end of the text, or just before a line terminator
+    /// that ends it. At the end of a pattern it becomes an alternation the automaton runs
+    /// (`resolvingFinalEnds`); elsewhere it needs to see past what the pattern reads, so ICU runs it.
+    case finalEnd
     case lookaround(ahead: Bool, negative: Bool, RegexNode)
     /// A construct only ICU runs, with a node that matches at least everything it does, for analysis.
     case icuOnly(reason: String, approximation: RegexNode)
@@ -21,7 +25,7 @@ indirect enum RegexNode: Hashable, Sendable {
         case .empty, .set, .assertion: true
         case .sequence(let nodes), .alternation(let nodes): nodes.allSatisfy(\.isAutomatonCompatible)
         case .repetition(let node, _, _): node.isAutomatonCompatible
-        case .lookaround, .icuOnly: false
+        case .finalEnd, .lookaround, .icuOnly: false
         }
     }
 
@@ -31,10 +35,60 @@ indirect enum RegexNode: Hashable, Sendable {
         case .empty, .set, .assertion: nil
         case .sequence(let nodes), .alternation(let nodes): nodes.lazy.compactMap(\.icuOnlyReason).first
         case .repetition(let node, _, _): node.icuOnlyReason
+        case .finalEnd: "'$' or '\\Z' with more pattern after it"
         case .lookaround(let ahead, let negative, _):
             "\(negative ? "negative " : "")look\(ahead ? "ahead" : "behind")"
         case .icuOnly(let reason, _): reason
         }
+    }
+}
+
+extension RegexNode {
+    /// Replaces each `.finalEnd` that ends the pattern by what it means there: the text ends, or one
+    /// line terminator (CR LF counts as one) remains and then the text ends. Nothing after it in the
+    /// pattern reads that terminator, so reading it decides nothing but whether the text ends.
+    func resolvingFinalEnds(atEnd: Bool = true) -> RegexNode {
+        switch self {
+        case .finalEnd:
+            guard atEnd else { return self }
+            let terminator = RegexNode.alternation([
+                .sequence([.set(.scalar(0x0D)), .set(.scalar(0x0A))]), .set(.lineTerminator),
+            ])
+            // `(?m:$)` first: it fails between the CR and LF of a final CR LF, as ICU's `$` does.
+            return .alternation([.assertion(.textEnd), .sequence([.assertion(.lineEnd), terminator, .assertion(.textEnd)])])
+        case .sequence(let nodes):
+            return .sequence(nodes.enumerated().map { $1.resolvingFinalEnds(atEnd: atEnd && $0 == nodes.count - 1) })
+        case .alternation(let nodes):
+            return .alternation(nodes.map { $0.resolvingFinalEnds(atEnd: atEnd) })
+        case .repetition(let node, let minimum, let maximum):
+            // Only a body that cannot repeat ends the pattern when the repetition does.
+            return .repetition(node.resolvingFinalEnds(atEnd: atEnd && maximum == 1), min: minimum, max: maximum)
+        case .empty, .set, .assertion, .lookaround, .icuOnly:
+            return self
+        }
+    }
+
+    /// How many NFA states the tree compiles to (an upper bound, saturating), reckoned before any
+    /// is built: counted repetitions multiply, and nested ones multiply fast.
+    var estimatedStates: Int {
+        switch self {
+        case .empty, .lookaround: return 0
+        case .set, .assertion, .finalEnd: return 1
+        case .sequence(let nodes): return nodes.reduce(0) { Self.saturatingAdd($0, $1.estimatedStates) }
+        case .alternation(let nodes):
+            return nodes.reduce(nodes.count - 1) { Self.saturatingAdd($0, $1.estimatedStates) }
+        case .repetition(let node, let minimum, let maximum):
+            // Each copy of the body, plus a split per optional copy or for the loop.
+            let copies = maximum ?? (minimum + 1)
+            let (body, overflow) = node.estimatedStates.multipliedReportingOverflow(by: max(copies, 1))
+            return overflow ? Int.max : Self.saturatingAdd(body, copies - minimum + 1)
+        case .icuOnly(_, let approximation): return approximation.estimatedStates
+        }
+    }
+
+    private static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
     }
 }
 
@@ -78,7 +132,7 @@ struct RegexParser {
         var flags = Flags()
         let node = try parser.parseAlternation(&flags)
         if parser.index < parser.scalars.count { throw parser.error("unbalanced ')'") }
-        return node
+        return node.resolvingFinalEnds()
     }
 
     private init(scalars: [Unicode.Scalar]) {
@@ -177,7 +231,6 @@ struct RegexParser {
             throw error("unterminated counted repetition")
         }
         if let high, high < low { throw error("{\(low),\(high)}: the maximum is below the minimum") }
-        if low > 1000 || (high ?? 0) > 1000 { throw error("counted repetitions above 1000 are left to ICU") }
         return (low, high)
     }
 
@@ -209,11 +262,7 @@ struct RegexParser {
             return .assertion(flags.multiline ? .lineStart : .textStart)
         case "$":
             index += 1
-            guard flags.multiline else {
-                // ICU's `$` also matches before a final line terminator; leave that subtlety to ICU.
-                throw error("'$' without (?m) is left to ICU")
-            }
-            return .assertion(.lineEnd)
+            return flags.multiline ? .assertion(.lineEnd) : .finalEnd
         case "\\":
             return try parseEscape(flags)
         case "*", "+", "?", "{":
@@ -305,6 +354,7 @@ struct RegexParser {
         case "B": index += 1; return .assertion(.notWordBoundary)
         case "A": index += 1; return .assertion(.textStart)
         case "z": index += 1; return .assertion(.textEnd)
+        case "Z": index += 1; return .finalEnd
         case "Q":
             index += 1
             var items: [RegexNode] = []
@@ -317,12 +367,22 @@ struct RegexParser {
                 index += 1
             }
             return items.isEmpty ? .empty : .sequence(items)
-        case "1"..."9", "k":
-            throw error("backreferences are left to ICU")
+        case "1"..."9":
+            while let digit = current, ("0"..."9").contains(digit) { index += 1 }
+            return Self.backreference
+        case "k":
+            index += 1
+            guard take("<") else { throw error("\\k must be followed by <name>") }
+            try skipGroupName()
+            return Self.backreference
         default:
             return .set(finish(try parseEscapedSet(), flags))
         }
     }
+
+    /// A backreference matches what its group matched: only ICU can run it; any text stands for it
+    /// in the analysis of where the rule may fire.
+    private static let backreference = RegexNode.icuOnly(reason: "backreference", approximation: .repetition(.set(.all), min: 0, max: nil))
 
     /// An escape that stands for a set of scalars (valid both inside and outside brackets).
     private mutating func parseEscapedSet() throws(RegexSyntaxError) -> ScalarSet {

@@ -6,11 +6,18 @@ import Foundation
 /// exactly (lookaround, backreferences, atomic groups, some property names) go to ICU via
 /// `NSRegularExpression`, which is the regex flavour SRX 2.0 prescribes. Every pattern is compiled
 /// by ICU once, so a regex ICU rejects is an error whichever engine would run it.
+///
+/// Rules come from files users hand us, so both engines are bounded (`RegexBudget`): a pattern
+/// whose automaton would be too large is refused, and so is one that needs ICU and has a nested
+/// quantifier (`(a+)+`), on which ICU backtracks exponentially; ICU's other checks have a step
+/// budget.
 final class RulePattern: Sendable {
     let source: String
     let readsBackwards: Bool
     /// The parsed pattern, when the automaton can run it exactly.
     let tree: RegexNode?
+    /// The pattern's own automaton, when it has a tree.
+    let automaton: DFA?
     /// ICU's compiled pattern; nil for the empty pattern, which matches everywhere.
     let icu: ICUPattern?
     /// What the pattern's first step (in its reading direction) can consume, and whether it can
@@ -22,9 +29,11 @@ final class RulePattern: Sendable {
     /// SRX engines, this keeps every check cheap and the whole run linear in the text length.
     static let reach = 2048
 
-    enum CompileError: Error {
+    enum CompileError: Error, Equatable {
         /// ICU's own message.
         case invalid(String)
+        /// What budget the pattern exceeds, or why ICU cannot run it safely.
+        case tooComplex(String)
     }
 
     init(_ pattern: String, readsBackwards: Bool) throws(CompileError) {
@@ -32,6 +41,7 @@ final class RulePattern: Sendable {
         self.readsBackwards = readsBackwards
         if pattern.isEmpty {
             tree = .empty
+            automaton = try Self.automaton(.empty, readsBackwards: readsBackwards)
             icu = nil
             leadingSets = []
             nullable = true
@@ -44,7 +54,23 @@ final class RulePattern: Sendable {
             throw .invalid(Self.icuMessage(error))
         }
         let parsed = try? RegexParser.parse(pattern)
-        tree = parsed?.isAutomatonCompatible == true ? parsed : nil
+        if let size = parsed?.estimatedStates, size > RegexBudget.nfaStates {
+            throw .tooComplex("its automaton would need \(size == Int.max ? "too many" : "\(size)") NFA states, more than "
+                + "the \(RegexBudget.nfaStates) allowed (counted repetitions multiply, {1,100} inside {1,100} is 10,000 copies; "
+                + "every word of a word list counts)")
+        }
+        if let parsed, parsed.isAutomatonCompatible {
+            tree = parsed
+            automaton = try Self.automaton(parsed, readsBackwards: readsBackwards)
+        } else {
+            tree = nil
+            automaton = nil
+            if let nested = NestedQuantifier.find(in: pattern) {
+                let reason = parsed?.icuOnlyReason ?? "syntax the automaton does not model"
+                throw .tooComplex("it needs ICU (for its \(reason)), and '\(SRXError.excerpt(nested))' nests quantifiers, "
+                    + "on which ICU takes exponential time; write it without the nesting")
+            }
+        }
         if let parsed, let analysed = try? NFA(parsed, readsBackwards: readsBackwards, approximate: true) {
             (leadingSets, nullable) = analysed.leadingScalars()
         } else {
@@ -52,12 +78,23 @@ final class RulePattern: Sendable {
         }
     }
 
+    private static func automaton(_ tree: RegexNode, readsBackwards: Bool) throws(CompileError) -> DFA {
+        let nfa: NFA
+        do { nfa = try NFA(tree, readsBackwards: readsBackwards) } catch {
+            throw .tooComplex("its automaton needs more than \(RegexBudget.nfaStates) NFA states")
+        }
+        do { return try DFA(nfa) } catch {
+            switch error {
+            case .tooManyStates: throw .tooComplex("its automaton needs more than \(RegexBudget.dfaStates) DFA states")
+            case .tooMuchWork: throw .tooComplex("building its automaton takes more than \(RegexBudget.dfaWork) steps")
+            }
+        }
+    }
+
     /// A matcher for this pattern alone: the automaton if it can run it, else ICU.
     func matcher() -> PatternMatcher {
         if source.isEmpty { return .always }
-        if let tree, let nfa = try? NFA(tree, readsBackwards: readsBackwards), let dfa = try? DFA(nfa) {
-            return .automaton(dfa)
-        }
+        if let automaton { return .automaton(automaton) }
         return .icu(icu!)
     }
 
@@ -110,12 +147,31 @@ struct ICUPattern: @unchecked Sendable {
             // `(?:P)\z` within a bounded stretch ending here; transparent bounds let lookbehind and
             // `\b` see past its start.
             let start = text.utf16Offset(ofByte: max(text.lowerByte, position - reach))
-            let range = NSRange(location: start, length: location - start)
-            return regex.firstMatch(in: text.string, options: [.withTransparentBounds], range: range) != nil
+            return firstMatch(in: text.string, options: [.withTransparentBounds], range: NSRange(location: start, length: location - start))
         }
-        let range = NSRange(location: location, length: text.utf16Length - location)
-        return regex.firstMatch(in: text.string, options: [.anchored, .withTransparentBounds, .withoutAnchoringBounds],
-                                range: range) != nil
+        // Without anchoring bounds `$` and `\z` still mean the end of the window, not of the stretch.
+        let end = text.utf16Offset(ofByte: min(text.upperByte, position + reach))
+        return firstMatch(in: text.string, options: [.anchored, .withTransparentBounds, .withoutAnchoringBounds],
+                          range: NSRange(location: location, length: end - location))
+    }
+
+    /// Whether ICU finds a match within its step budget (`RegexBudget.icuStepReports`); a check
+    /// that runs out counts as no match. Steps, unlike time, make the answer the same on every run.
+    private func firstMatch(in string: String, options: NSRegularExpression.MatchingOptions, range: NSRange) -> Bool {
+        var found = false
+        var reports = 0
+        // ICU reports once per start position it tries, and once every 10,000 steps.
+        let allowed = range.length + 1 + RegexBudget.icuStepReports
+        regex.enumerateMatches(in: string, options: options.union(.reportProgress), range: range) { result, _, stop in
+            if result != nil {
+                found = true
+                stop.pointee = true
+            } else {
+                reports += 1
+                if reports > allowed { stop.pointee = true }
+            }
+        }
+        return found
     }
 }
 
@@ -123,6 +179,7 @@ struct ICUPattern: @unchecked Sendable {
 struct ICUText {
     let string: String
     let lowerByte: Int
+    let upperByte: Int
     let utf16Length: Int
     /// UTF-16 offset of each byte offset of the window, relative to its start.
     private let offsets: [Int]
@@ -131,6 +188,7 @@ struct ICUText {
         let slice = UnsafeBufferPointer(rebasing: window.bytes[window.lower..<window.upper])
         string = String(decoding: slice, as: UTF8.self)
         lowerByte = window.lower
+        upperByte = window.upper
         var offsets = [Int](repeating: 0, count: slice.count + 1)
         var utf16 = 0
         var index = 0

@@ -79,6 +79,7 @@ struct SRXDocument: Sendable {
                 } catch {
                     switch error {
                     case .invalid(let message): throw .invalidRegex(location, pattern: source, message: message)
+                    case .tooComplex(let problem): throw .regexTooComplex(location, pattern: source, problem: problem)
                     }
                 }
             }

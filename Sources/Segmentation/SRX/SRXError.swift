@@ -30,7 +30,13 @@ public enum SRXError: LocalizedError, Equatable, Sendable, XMLReadErrorWrapping 
     case noRulesForLanguage(file: String, language: String)
     case invalidRegex(RuleLocation, pattern: String, message: String)
     case unknownWordList(RuleLocation, name: String)
+    /// `entry` is a short, escaped excerpt (`excerpt(_:)`), never a whole line of the file.
     case invalidWordListEntry(file: String, line: Int, entry: String, reason: String)
+    /// A `<pl:wordlist>` declaration at `line` of the SRX `file` whose `path` cannot be used.
+    case badWordList(file: String, line: Int, path: String, problem: String)
+    /// A regex the engine refuses to run: its automaton would exceed a budget, or it needs ICU and
+    /// has a shape on which ICU backtracks exponentially.
+    case regexTooComplex(RuleLocation, pattern: String, problem: String)
 
     public var errorDescription: String? {
         switch self {
@@ -57,6 +63,30 @@ public enum SRXError: LocalizedError, Equatable, Sendable, XMLReadErrorWrapping 
             "\(location): no word list named '\(name)' is declared in the header"
         case .invalidWordListEntry(let file, let line, let entry, let reason):
             "\(file):\(line): word list entry '\(entry)' \(reason)"
+        case .badWordList(let file, let line, let path, let problem):
+            "\(file):\(line): word list '\(Self.excerpt(path, limit: 200))' \(problem)"
+        case .regexTooComplex(let location, let pattern, let problem):
+            "\(location): the regex '\(Self.excerpt(pattern, limit: 200))' is refused: \(problem)"
         }
+    }
+
+    /// At most `limit` scalars of text read from a file, with control, format and separator
+    /// characters (line breaks, bidi overrides) escaped as `\u{…}`: an error may show what it
+    /// refers to, never the file's content.
+    static func excerpt(_ text: String, limit: Int = 24) -> String {
+        var result = ""
+        for (count, scalar) in text.unicodeScalars.enumerated() {
+            if count == limit {
+                result += "…"
+                break
+            }
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -9,10 +9,11 @@ enum SRXReader {
 
     static func read(contentsOf url: URL) throws(SRXError) -> SRXDocument {
         let root = try SafeXMLReader.read(contentsOf: url, reportingAs: SRXError.self)
-        return try document(from: root, file: url.path, directory: url.deletingLastPathComponent())
+        return try document(from: root, url: url)
     }
 
-    static func document(from root: XMLTree.Element, file: String, directory: URL) throws(SRXError) -> SRXDocument {
+    static func document(from root: XMLTree.Element, url: URL) throws(SRXError) -> SRXDocument {
+        let file = url.path
         guard root.name == "srx", isSRX(root) else { throw .notSRX(file: file, line: root.line, found: root.name) }
         let header = srxChildren(of: root, named: "header").first
         let body = srxChildren(of: root, named: "body").first
@@ -24,7 +25,7 @@ enum SRXReader {
         for declaration in header?.elements ?? [] where declaration.namespace == WordList.namespace && declaration.name == "wordlist" {
             let name = try required(declaration, "name", file: file)
             let path = try required(declaration, "file", file: file)
-            wordLists[name] = try WordList(contentsOf: directory.appendingPathComponent(path))
+            wordLists[name] = try WordList(declaredPath: path, in: url, line: declaration.line)
         }
 
         var languageRules: [SRXDocument.LanguageRule] = []

@@ -22,12 +22,69 @@ struct WordList: Sendable, Equatable {
 
     static let namespace = "urn:pipeline:srx"
 
+    /// Bytes a list may hold: the largest shipped list is under 4 KiB, and every entry becomes part
+    /// of a regex, which has a state budget of its own.
+    static let byteLimit = 256 * 1024
+
+    /// Reads a list; the file must be a regular file (not a FIFO or device, which could block or
+    /// never end) of at most `byteLimit` bytes, in UTF-8.
     init(contentsOf url: URL) throws(SRXError) {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .unreadable(file: url.path, reason: error.localizedDescription)
+        let data: Data
+        do { data = try Self.boundedContents(of: url) } catch let problem {
+            throw .unreadable(file: url.path, reason: problem.reason)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(file: url.path, reason: "not UTF-8 text")
         }
         try self.init(text: text, file: url.path)
+    }
+
+    /// A word list declared in an SRX file: `path` must lead, after `..` and symbolic links are
+    /// resolved, to a file inside the SRX file's folder — a rule file handed to us must not make us
+    /// read, and quote in errors, files it has no business with. Errors name the SRX file, the line
+    /// of the declaration and the path as written.
+    init(declaredPath path: String, in srxFile: URL, line: Int) throws(SRXError) {
+        func refuse(_ problem: String) -> SRXError {
+            .badWordList(file: srxFile.path, line: line, path: path, problem: problem)
+        }
+        guard !path.isEmpty else { throw refuse("the file attribute is empty") }
+        guard !path.hasPrefix("/"), !path.hasPrefix("~") else {
+            throw refuse("is an absolute path; word lists are named relative to the SRX file, inside its folder")
+        }
+        let folder = srxFile.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath()
+        let resolved = folder.appendingPathComponent(path).standardizedFileURL.resolvingSymlinksInPath()
+        let inside = folder.pathComponents
+        guard resolved.pathComponents.count > inside.count, Array(resolved.pathComponents.prefix(inside.count)) == inside else {
+            throw refuse("leads outside the folder of the SRX file; word lists must sit in that folder or below it")
+        }
+        let data: Data
+        do { data = try Self.boundedContents(of: resolved) } catch let problem { throw refuse(problem.reason) }
+        guard let text = String(data: data, encoding: .utf8) else { throw refuse("is not UTF-8 text") }
+        try self.init(text: text, file: resolved.path)
+    }
+
+    private struct ReadProblem: Error {
+        let reason: String
+    }
+
+    /// The bytes of a regular file of at most `byteLimit` bytes; the type and size are checked
+    /// before the file is opened.
+    private static func boundedContents(of url: URL) throws(ReadProblem) -> Data {
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: url.path) } catch {
+            throw ReadProblem(reason: "does not exist or cannot be read")
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else { throw ReadProblem(reason: "is not a regular file") }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= byteLimit else {
+            throw ReadProblem(reason: "is \(size) bytes; a word list may hold at most \(byteLimit) bytes")
+        }
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw ReadProblem(reason: "cannot be opened") }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: byteLimit + 1) ?? Data() else { throw ReadProblem(reason: "cannot be read") }
+        // The file may have grown since its size was checked.
+        guard data.count <= byteLimit else { throw ReadProblem(reason: "holds more than \(byteLimit) bytes") }
+        return data
     }
 
     init(text: String, file: String) throws(SRXError) {
@@ -41,7 +98,9 @@ struct WordList: Sendable, Equatable {
             let isPrefix = entry.hasSuffix("*")
             if isPrefix { entry.removeLast() }
             if let reason = Self.problem(with: entry) {
-                throw .invalidWordListEntry(file: file, line: offset + 1, entry: entry, reason: reason)
+                // The text may not be a word list at all (any file can be named): quote no more
+                // than a short, escaped excerpt of the entry.
+                throw .invalidWordListEntry(file: file, line: offset + 1, entry: SRXError.excerpt(entry), reason: reason)
             }
             entries.append(Entry(text: entry, isPrefix: isPrefix, line: offset + 1))
         }
@@ -57,7 +116,7 @@ struct WordList: Sendable, Equatable {
         if entry.hasSuffix(".") { return "must not end with '.': the rules add the period" }
         if entry.contains("  ") || entry.contains(" .") { return "has stray spaces" }
         for scalar in entry.unicodeScalars where !isAllowed(scalar) {
-            return "contains '\(scalar)': only letters, digits and . - & ' ’ and single spaces are allowed"
+            return "contains '\(SRXError.excerpt(String(scalar)))': only letters, digits and . - & ' ’ and single spaces are allowed"
         }
         return nil
     }
