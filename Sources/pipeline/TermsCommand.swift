@@ -27,7 +27,7 @@ struct TermsCommand: ParsableCommand {
     @Flag(help: "Read and write JSON Lines.")
     var jsonl = false
 
-    @Flag(help: "Also report terms at the start of closed compounds (kind 'compound').")
+    @Flag(help: "Also report closed compounds whose head is a noun term, as the whole word (kind 'compound').")
     var compounds = false
 
     @Flag(name: .customLong("no-fuzzy"), help: "Do not fall back to the stemmer for terms without grammar.")

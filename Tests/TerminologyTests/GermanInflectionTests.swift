@@ -74,15 +74,18 @@ import Testing
     @Test func declaredFormsJoinTheGeneratedOnes() {
         let term = GlossaryTerm(text: "Fördergelder", language: "de", partOfSpeech: "noun", gender: .neuter, note: "singular Fördergeld")
         let forms = TermForms.forms(of: term).forms
-        #expect(forms.contains(TermForm(text: "Fördergeld", kind: .inflected, startsCompounds: false)))
+        #expect(forms.contains(TermForm(text: "Fördergeld", kind: .inflected)))
         #expect(forms.contains { $0.text == "Fördergeldern" })
     }
 
-    @Test func genitiveFormsDoNotStartCompounds() throws {
+    @Test func formsSayWhatTheyCanAgreeWith() throws {
         let forms = try #require(GermanInflection.forms(of: GlossaryTerm(text: "Rechenzentrum", language: "de", partOfSpeech: "noun", gender: .neuter)))
-        #expect(forms.first { $0.text == "Rechenzentrums" }?.startsCompounds == false)
+        #expect(forms.first { $0.text == "Rechenzentrums" }?.agreement == .neuter)
         #expect(forms.first { $0.text == "Rechenzentrum" }?.kind == .exact)
         #expect(forms.first { $0.text == "Rechenzentren" }?.kind == .inflected)
+        #expect(forms.first { $0.text == "Rechenzentren" }?.agreement == .plural)
+        let kunde = try #require(GermanInflection.forms(of: GlossaryTerm(text: "Kunde", language: "de", partOfSpeech: "noun", gender: .masculine)))
+        #expect(kunde.first { $0.text == "Kunden" }?.agreement == [.masculine, .plural])
     }
 
     @Test(arguments: [

@@ -105,12 +105,12 @@ import Testing
         #expect(Self.found(text, matcher: TermMatcher(glossary: glossary, options: .init(fuzzy: false))) == [Found("Hund", "Hund", .exact)])
     }
 
-    @Test func compoundsAreOptional() throws {
-        let text = "Der Rechenzentrumsbetreiber und die Politikerin reden über den Wahlkampf."
+    @Test func compoundsAreOptionalAndNamedByTheirHead() throws {
+        let text = "Der Rechenzentrumsbetreiber und die Politikerin reden über die Landtagswahlen und Großrechenzentren."
         #expect(Self.found(text).isEmpty)
         let matcher = try GlossaryFixtures.matcher(options: .init(compounds: true))
         #expect(Self.found(text, matcher: matcher) == [
-            Found("Rechenzentrum", "Rechenzentrum", .compound), Found("Wahl", "Wahl", .compound),
+            Found("Landtagswahlen", "Wahl", .compound), Found("Großrechenzentren", "Rechenzentrum", .compound),
         ])
     }
 

@@ -4,7 +4,7 @@ import PipelineCore
 /// apostrophe ends a token (`OpenAI's` holds `OpenAI`). Proper nouns keep their one form.
 enum EnglishInflection {
     static func forms(of term: GlossaryTerm) -> [TermForm] {
-        let citation = TermForm(text: term.text, kind: .exact, startsCompounds: false)
+        let citation = TermForm(text: term.text, kind: .exact)
         let partOfSpeech = term.partOfSpeech?.lowercased()
         guard !term.isProperNoun, partOfSpeech == nil || partOfSpeech == "noun" else { return [citation] }
         var words = term.text.split(separator: " ").map(String.init)
@@ -12,7 +12,7 @@ enum EnglishInflection {
         let head = words.indices.dropFirst().first { functionWords.contains(words[$0].lowercased()) }.map { $0 - 1 }
             ?? words.count - 1
         words[head] = plural(of: words[head])
-        return [citation, TermForm(text: words.joined(separator: " "), kind: .inflected, startsCompounds: false)]
+        return [citation, TermForm(text: words.joined(separator: " "), kind: .inflected)]
     }
 
     static let functionWords: Set<String> = ["of", "on", "for", "in", "to", "with", "by", "at", "from", "about", "under", "and", "or"]

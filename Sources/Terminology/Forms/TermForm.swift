@@ -5,23 +5,44 @@ public struct TermForm: Sendable, Hashable {
     public let text: String
     /// `.exact` for the citation form, `.inflected` for a generated one.
     public let kind: MatchKind
-    /// Whether the form may start a closed compound (`Rechenzentrum|sbetreiber`). Genitive forms may not:
-    /// their `-s` is the compound's linking element, which belongs to the rest of the word.
-    public let startsCompounds: Bool
+    /// What the form can be (the singular of the term's gender, a plural), so that an article that
+    /// contradicts it (`die Kunde` for the masculine `Kunde`) rules the match out. Empty: not checked.
+    public let agreement: Agreement
 
-    public init(text: String, kind: MatchKind, startsCompounds: Bool) {
+    public init(text: String, kind: MatchKind, agreement: Agreement = []) {
         self.text = text
         self.kind = kind
-        self.startsCompounds = startsCompounds
+        self.agreement = agreement
+    }
+}
+
+/// Gender and number a German noun form or a determiner can stand for; two agree when they share one.
+public struct Agreement: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let masculine = Agreement(rawValue: 1)
+    public static let feminine = Agreement(rawValue: 2)
+    public static let neuter = Agreement(rawValue: 4)
+    public static let plural = Agreement(rawValue: 8)
+
+    /// The singular of a gender.
+    public init(singularOf gender: GrammaticalGender) {
+        switch gender {
+        case .masculine: self = .masculine
+        case .feminine: self = .feminine
+        case .neuter: self = .neuter
+        }
     }
 }
 
 /// Chooses how a term's forms are found, by the language it is in.
 public enum TermForms {
     /// The forms to index, and whether the stemmer must stand in for missing grammar (`fuzzy` matches).
-    /// Forms the term's note spells out (`plural Rechenzentren`) are added to the generated ones.
+    /// Forms the term's note spells out (`plural Rechenzentren`, `forms=Abgeordnete`) are added to the
+    /// generated ones.
     public static func forms(of term: GlossaryTerm) -> (forms: [TermForm], needsStemmer: Bool) {
-        let citation = TermForm(text: term.text, kind: .exact, startsCompounds: true)
+        let citation = TermForm(text: term.text, kind: .exact)
         var (forms, needsStemmer): ([TermForm], Bool)
         switch term.language {
         case "de":
@@ -33,7 +54,7 @@ public enum TermForms {
             (forms, needsStemmer) = ([citation], false)
         }
         for declared in TermNotes.declaredForms(in: term.note ?? "", of: term.text) where !forms.contains(where: { $0.text == declared }) {
-            forms.append(TermForm(text: declared, kind: .inflected, startsCompounds: false))
+            forms.append(TermForm(text: declared, kind: .inflected))
         }
         return (forms, needsStemmer)
     }

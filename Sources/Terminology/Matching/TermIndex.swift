@@ -16,7 +16,8 @@ struct TermIndex: Sendable {
         let caseSensitive: Bool
         /// Matched by stem (the fuzzy fallback): tokens hold stem hashes.
         let byStem: Bool
-        let startsCompounds: Bool
+        /// What the form can be (`Agreement.rawValue`), checked against a preceding article; 0: unchecked.
+        let agreement: UInt8
         /// Punctuation the term ends with (`Mrd.`), which the text must have right after the last token.
         let trailingStart: Int32, trailingLength: Int32
     }
@@ -47,6 +48,9 @@ struct TermIndex: Sendable {
     /// Hashes of every stem in stem patterns: a text token is stemmed only when one of its prefixes is
     /// among them (see `StemPrefix`).
     private(set) var stems = PostingTable([])
+    /// One-token noun forms keyed by the hash of their folded bytes read backwards (`CompoundHead`),
+    /// so the heads a word ends in are found in one backward pass over it.
+    private(set) var byReversedKey = PostingTable([])
 
     var hasStemPatterns: Bool { !byStemKey.isEmpty }
 
@@ -62,21 +66,24 @@ struct TermIndex: Sendable {
         let stemmer = GermanStemmer()
         var formKeys: [(UInt64, Int32)] = []
         var stemKeys: [(UInt64, Int32)] = []
+        var reversedKeys: [(UInt64, Int32)] = []
         var stemHashes = Set<UInt64>()
         for (entryIndex, entry) in glossary.entries.enumerated() {
             let (forms, needsStemmer) = TermForms.forms(of: entry.term)
+            let mayHeadCompounds = !entry.term.caseSensitive && !entry.term.isAbbreviation && !entry.term.isProperNoun
             for form in forms {
                 guard let key = add(form.text, entry: Int32(entryIndex), kind: form.kind, caseSensitive: entry.term.caseSensitive,
-                                      byStem: false, startsCompounds: form.startsCompounds && !entry.term.caseSensitive
-                                          && !entry.term.isAbbreviation,
-                                      scanner: &scanner, stemmer: stemmer)
+                                      byStem: false, agreement: form.agreement, scanner: &scanner, stemmer: stemmer)
                 else { continue }
                 formKeys.append((key, Int32(patterns.count - 1)))
+                if mayHeadCompounds, let reversed = compoundHeadKey(of: patterns[patterns.count - 1]) {
+                    reversedKeys.append((reversed, Int32(patterns.count - 1)))
+                }
             }
             // The stemmer stands in for missing grammar; too short a word would stem into noise.
             if fuzzy, needsStemmer, !entry.term.caseSensitive, entry.term.text.count >= 4,
                let key = add(entry.term.text, entry: Int32(entryIndex), kind: .fuzzy, caseSensitive: false, byStem: true,
-                               startsCompounds: false, scanner: &scanner, stemmer: stemmer) {
+                               agreement: [], scanner: &scanner, stemmer: stemmer) {
                 stemKeys.append((key, Int32(patterns.count - 1)))
                 let pattern = patterns[patterns.count - 1]
                 for token in tokens[Int(pattern.firstToken)..<Int(pattern.firstToken + pattern.tokenCount)] {
@@ -86,6 +93,7 @@ struct TermIndex: Sendable {
         }
         byKey = Self.group(formKeys, into: &postings)
         byStemKey = Self.group(stemKeys, into: &postings)
+        byReversedKey = Self.group(reversedKeys, into: &postings)
         var longer = Set<UInt64>(), longerStem = Set<UInt64>()
         for pattern in patterns where pattern.tokenCount > 1 {
             let first = tokens[Int(pattern.firstToken)].hash
@@ -96,9 +104,22 @@ struct TermIndex: Sendable {
         startsLongerStemForm = PostingTable(longerStem.map { ($0, 0) })
     }
 
+    /// The backward key of a one-token form that may end a closed compound: a capitalised noun form
+    /// (`Minister` in `Außenminister`) of three letters or more, without trailing punctuation.
+    private func compoundHeadKey(of pattern: Pattern) -> UInt64? {
+        guard pattern.tokenCount == 1, pattern.trailingLength == 0, !pattern.byStem else { return nil }
+        let token = tokens[Int(pattern.firstToken)]
+        let cased = arena[Int(token.casedStart)..<Int(token.casedStart + token.casedLength)]
+        let folded = arena[Int(token.foldedStart)..<Int(token.foldedStart + token.foldedLength)]
+        guard let first = String(decoding: cased.prefix(4), as: UTF8.self).first, first.isUppercase,
+              CompoundHead.letterCount(folded) >= CompoundHead.minimumHeadLetters
+        else { return nil }
+        return CompoundHead.reversedHash(folded)
+    }
+
     /// Tokenises one form and stores it as a pattern; returns its lookup key.
     private mutating func add(
-        _ text: String, entry: Int32, kind: MatchKind, caseSensitive: Bool, byStem: Bool, startsCompounds: Bool,
+        _ text: String, entry: Int32, kind: MatchKind, caseSensitive: Bool, byStem: Bool, agreement: Agreement,
         scanner: inout TokenScanner, stemmer: GermanStemmer
     ) -> UInt64? {
         var copy = text
@@ -132,7 +153,7 @@ struct TermIndex: Sendable {
         patterns.append(Pattern(
             entry: entry, kind: kind, firstToken: firstToken, tokenCount: Int32(scanner.tokens.count),
             caseSensitive: caseSensitive, byStem: byStem,
-            startsCompounds: startsCompounds && scanner.tokens.count == 1 && trailing.isEmpty,
+            agreement: scanner.tokens.count == 1 && trailing.isEmpty ? agreement.rawValue : 0,
             trailingStart: trailingStart, trailingLength: Int32(trailing.count)))
         let first = tokens[Int(firstToken)]
         let second = scanner.tokens.count > 1 ? tokens[Int(firstToken) + 1] : nil
@@ -162,6 +183,9 @@ struct TermIndex: Sendable {
 
     /// The same for stem patterns (keys of stem hashes).
     func patterns(withStemKey key: UInt64) -> Range<Int> { run(byStemKey[key]) }
+
+    /// The one-token noun forms whose folded bytes, read backwards, hash to `key`.
+    func compoundHeads(withReversedKey key: UInt64) -> Range<Int> { run(byReversedKey[key]) }
 
     private func run(_ packed: UInt64?) -> Range<Int> {
         guard let packed else { return 0..<0 }

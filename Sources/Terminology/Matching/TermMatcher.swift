@@ -6,13 +6,15 @@ import PipelineCore
 /// Case follows memoQ's permissive rule (a lower-case letter in the term matches either case, an
 /// upper-case one needs upper case) unless the glossary marks a term case-sensitive. Inflected forms
 /// come from the glossary's grammar (`TermForms`); terms without grammar fall back to the Snowball
-/// stemmer (`fuzzy`), and closed compounds are optional (`compound`). At one start, the longest match
-/// wins, then the earlier glossary, then the more certain kind.
+/// stemmer (`fuzzy`), and closed compounds whose head is a term are optional (`compound`). A noun form
+/// that the article before it contradicts, or that sits in an idiom, is no match (`ArticleAgreement`).
+/// At one start, the longest match wins, then the earlier glossary, then the more certain kind.
 ///
 /// Immutable and `Sendable`: build one per run and share it between tasks.
 public struct TermMatcher: Sendable {
     public struct Options: Sendable, Hashable {
-        /// Also report terms at the start of closed compounds (`Rechenzentrum` in `Rechenzentrumsbetreiber`).
+        /// Also report closed compounds whose head is a noun term (`Außenminister` for `Minister`), as
+        /// the whole word.
         public var compounds: Bool
         /// Let the stemmer match terms whose grammar the glossary does not give.
         public var fuzzy: Bool
@@ -68,6 +70,10 @@ public struct TermMatcher: Sendable {
         let stemmer = GermanStemmer()
         /// The span being matched; trailing punctuation must lie inside it.
         var range = 0..<0
+        /// The agreement of the determiner before the token at `determinerPosition` (0: none), found once
+        /// per token however many candidates ask.
+        var determinerPosition = -1
+        var determiner: UInt8 = 0
 
         init(matcher: TermMatcher, text: UnsafeBufferPointer<UInt8>) {
             index = matcher.index
@@ -85,6 +91,7 @@ public struct TermMatcher: Sendable {
 
         mutating func match(_ range: Range<Int>, into found: inout [TermMatch]) {
             self.range = range
+            determinerPosition = -1
             scanner.scan(text, range: range)
             let tokens = scanner.tokens
             stems = Array(repeating: 0, count: index.hasStemPatterns ? tokens.count : 0)
@@ -150,40 +157,106 @@ public struct TermMatcher: Sendable {
                       index.arena[trailing].elementsEqual(text[end..<(end + trailing.count)]) else { return nil }
                 end += trailing.count
             }
+            if count == 1, !pattern.byStem, contradictsSense(pattern, at: position) { return nil }
             return Candidate(pattern: patternID, end: end, lastToken: last, kind: pattern.kind)
         }
 
-        /// The longest single-token form that starts this token as the first part of a closed compound.
+        /// Whether the determiner before a one-word noun form cannot go with it, or the word ends an idiom.
+        mutating func contradictsSense(_ pattern: TermIndex.Pattern, at position: Int) -> Bool {
+            // Before a hyphen the word is the first part of a compound, whose head the article goes with
+            // (`im zweistelligen Millionen-Euro-Bereich`, `die Staats- und Regierungschefs`).
+            if pattern.agreement != 0, !precedesHyphen(position) {
+                if determinerPosition != position {
+                    determinerPosition = position
+                    determiner = determinerAgreement(before: position)
+                }
+                if determiner != 0, determiner & pattern.agreement == 0 { return true }
+            }
+            return endsIdiom(at: position)
+        }
+
+        /// The determiner before the token, over at most two inflected adjectives, separated by spaces only:
+        /// what it agrees with, or 0 when there is none or it starts a relative clause.
+        func determinerAgreement(before position: Int) -> UInt8 {
+            var index = position - 1
+            var adjectives = 0
+            while index >= 0 {
+                let token = scanner.tokens[index]
+                guard token.gapAfter == Gap.space else { return 0 }
+                let folded = String(decoding: scanner.scratch[token.folded], as: UTF8.self)
+                if let agreement = ArticleAgreement.determiners[folded] {
+                    return followsComma(index) ? 0 : agreement.rawValue
+                }
+                guard adjectives < 2, !ArticleAgreement.isOtherDeterminer(folded),
+                      ArticleAgreement.isAttributive(folded, cased: String(decoding: scanner.scratch[token.cased], as: UTF8.self))
+                else { return 0 }
+                adjectives += 1
+                index -= 1
+            }
+            return 0
+        }
+
+        func precedesHyphen(_ position: Int) -> Bool {
+            let end = scanner.tokens[position].end
+            guard end < range.upperBound else { return false }
+            // `-`, or U+2010/U+2011 (E2 80 90/91).
+            return text[end] == UInt8(ascii: "-")
+                || (end + 2 < range.upperBound && text[end] == 0xE2 && text[end + 1] == 0x80 && (0x90...0x91).contains(text[end + 2]))
+        }
+
+        /// Whether a comma stands before the token or before the preposition that precedes it (`, in dem`).
+        func followsComma(_ position: Int) -> Bool {
+            let from = position >= 2 ? scanner.tokens[position - 2].end : range.lowerBound
+            return text[from..<scanner.tokens[position].start].contains(UInt8(ascii: ","))
+        }
+
+        func endsIdiom(at position: Int) -> Bool {
+            let word = String(decoding: scanner.scratch[scanner.tokens[position].folded], as: UTF8.self)
+            guard ArticleAgreement.idiomNouns.contains(word) else { return false }
+            return ArticleAgreement.idioms.contains { idiom in
+                guard idiom.last == word, position >= idiom.count - 1 else { return false }
+                let start = position - (idiom.count - 1)
+                return zip(idiom.dropLast(), start..<position).allSatisfy { expected, index in
+                    scanner.tokens[index].gapAfter == Gap.space
+                        && scanner.scratch[scanner.tokens[index].folded].elementsEqual(expected.utf8)
+                }
+            }
+        }
+
+        /// The longest noun form that ends this word as the head of a closed compound, matched over the
+        /// whole word (see `CompoundHead`). Walks back through the word once, hashing as it goes.
         func compound(at position: Int) -> Candidate? {
             let token = scanner.tokens[position]
-            guard token.isPlain else { return nil }
+            guard CompoundHead.startsWithCapital(scanner.scratch[token.cased]) else { return nil }
             let folded = scanner.scratch[token.folded]
             var hash = FNV.offsetBasis
+            var headLetters = 0
             var best: Candidate?
-            for (length, byte) in zip(1..., folded) {
-                hash = FNV.add(byte, to: hash)
-                let rest = folded.dropFirst(length)
-                guard length >= 3, rest.count >= Self.minimumCompoundRest, !(0x80...0xBF).contains(rest.first!),
-                      !Self.derivationalSuffixes.contains(where: { rest.starts(with: $0) })
-                else { continue }
-                for posting in index.patterns(withKey: TermIndex.key(hash, gap: TermIndex.single, second: TermIndex.single)) {
+            var cut = folded.endIndex
+            while cut > folded.startIndex {
+                cut -= 1
+                hash = FNV.add(folded[cut], to: hash)
+                // Only at the first byte of a scalar.
+                guard folded[cut] & 0xC0 != 0x80 else { continue }
+                headLetters += 1
+                guard headLetters >= CompoundHead.minimumHeadLetters else { continue }
+                let heads = index.compoundHeads(withReversedKey: hash)
+                guard !heads.isEmpty, CompoundHead.isModifier(folded[folded.startIndex..<cut], headLetters: headLetters, head: folded[cut...]) else { continue }
+                // A longer head, found later, is the more specific term and replaces a shorter one.
+                var atThisLength: Candidate?
+                for posting in heads {
                     let patternID = index.postings[posting]
-                    let pattern = index.patterns[Int(patternID)]
-                    let expected = index.tokens[Int(pattern.firstToken)]
-                    guard pattern.startsCompounds, Int(expected.foldedLength) == length,
-                          foldedEqual(expected, token, length: length),
-                          caseAllows(term: expected, text: token.cased.prefix(length), sensitive: false)
+                    let expected = index.tokens[Int(index.patterns[Int(patternID)].firstToken)]
+                    let start = Int(expected.foldedStart)
+                    guard Int(expected.foldedLength) == folded.endIndex - cut,
+                          index.arena[start..<(start + Int(expected.foldedLength))].elementsEqual(folded[cut...])
                     else { continue }
-                    best = better(best, Candidate(pattern: patternID, end: token.start + length, lastToken: position, kind: .compound))
+                    atThisLength = better(atThisLength, Candidate(pattern: patternID, end: token.end, lastToken: position, kind: .compound))
                 }
+                if let atThisLength { best = atThisLength }
             }
             return best
         }
-
-        /// What may follow the first part of a compound is a word, not a suffix of the same word
-        /// (`Politik|erin` is no compound of `Politik`).
-        static let minimumCompoundRest = 4
-        static let derivationalSuffixes: [[UInt8]] = ["er", "in", "isch", "lich", "ler"].map { Array($0.utf8) }
 
         /// Longer first, then the earlier glossary, then the more certain kind, then glossary order.
         func better(_ current: Candidate?, _ other: Candidate) -> Candidate {

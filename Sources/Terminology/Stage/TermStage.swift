@@ -29,7 +29,7 @@ public struct TermStage: Stage {
 
 /// Options of the `terms` stage.
 public struct TermOptions: StageOptions {
-    /// Report terms at the start of closed compounds (`Rechenzentrum` in `Rechenzentrumsbetreiber`).
+    /// Report closed compounds whose head is a noun term (`Außenminister` for `Minister`), as the whole word.
     public var compounds: Bool
     /// Fall back to the stemmer for terms whose grammar the glossary does not give.
     public var fuzzy: Bool
@@ -42,7 +42,7 @@ public struct TermOptions: StageOptions {
     }
 
     public static let help: [(key: String, help: String)] = [
-        ("compounds", "also match terms at the start of closed compounds, flagged 'compound'"),
+        ("compounds", "also match closed compounds whose head is a noun term, as the whole word, flagged 'compound'"),
         ("fuzzy", "match terms without gender or part of speech by Snowball stem, flagged 'fuzzy'"),
     ]
 
