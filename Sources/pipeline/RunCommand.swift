@@ -57,7 +57,7 @@ struct RunCommand: AsyncParsableCommand {
                     ? try InputResolver().resolve(spec.inputs, against: spec.baseDirectory)
                     : try InputResolver().resolve(inputs, against: here)
                 let folder = outputFolder ?? spec.resolve(spec.output.folder)
-                report = await run(runner, FileDocumentSource(files: files, namer: namer), into: FolderSink(folder: folder))
+                report = await run(runner, FileDocumentSource(files: files, namer: namer, relativeTo: spec.baseDirectory), into: FolderSink(folder: folder))
                 Failure.print("output: \(folder.path)")
             }
             for note in report.notes { Failure.print("note: \(note)") }

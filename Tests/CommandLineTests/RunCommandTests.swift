@@ -53,6 +53,20 @@ import Testing
         #expect(try Data(contentsOf: output.appendingPathComponent("digest.json")) == digest)
     }
 
+    /// A translator or reader sees where a text came from relative to the pipeline file, never the
+    /// folder it sits in on this machine (a user name, a client's name).
+    @Test func outputsCarryNoAbsoluteLocalPath() throws {
+        let folder = try Self.temporaryFolder()
+        let run = try CommandRunner.run(["run", "Pipelines/de-en.yml", "--output", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let root = CommandRunner.root.standardizedFileURL.path
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(!text.contains(root), "\(name) names \(root)")
+            #expect(!text.contains(folder.path), "\(name) names \(folder.path)")
+        }
+    }
+
     @Test func validateNamesTheLineAndKeyOfAMisspeltOption() throws {
         let folder = try Self.temporaryFolder()
         let pipeline = try String(contentsOf: CommandRunner.root.appendingPathComponent("Pipelines/de-en.yml"), encoding: .utf8)

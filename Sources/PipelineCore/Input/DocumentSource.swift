@@ -106,12 +106,16 @@ public struct DocumentNamer {
 /// Reads documents from input files, each through the input format its extension names.
 public struct FileDocumentSource: DocumentSource {
     private let files: [URL]
+    private let base: URL?
     private var fileIndex = 0
     private var current: (any DocumentReader)?
     private var namer: DocumentNamer
 
-    public init(files: [URL], namer: DocumentNamer) {
+    /// - Parameter base: outputs name each document's file relative to this folder (the pipeline
+    ///   file's), so no absolute local path reaches a translator or a reader; nil keeps paths as read.
+    public init(files: [URL], namer: DocumentNamer, relativeTo base: URL? = nil) {
         self.files = files
+        self.base = base
         self.namer = namer
     }
 
@@ -120,6 +124,9 @@ public struct FileDocumentSource: DocumentSource {
             if var reader = current {
                 let load = reader.next(namer: &namer)
                 current = reader
+                if case .document(let document) = load, let base {
+                    return .document(document.naming(source: PathResolution.relative(document.source, to: base)))
+                }
                 if let load { return load }
                 current = nil
             }

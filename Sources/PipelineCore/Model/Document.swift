@@ -6,17 +6,26 @@ public struct Document: Sendable, Hashable {
     public let id: String
     public let title: String
     public let text: String
-    /// Where the text came from: a file path, or the id given on the JSONL stream.
+    /// Where the text came from, as outputs say it: a path relative to the pipeline file, or the
+    /// id given on a JSONL stream. Never an absolute local path, which would name a user or a client.
     public let source: String
+    /// Where the text came from on this machine, for messages to the person running the tool.
+    public let path: String
     /// Extra facts about the source (file name, modification date, category…), in a stable order.
     public let metadata: [MetadataEntry]
 
-    public init(id: String, title: String, text: String, source: String, metadata: [MetadataEntry] = []) {
+    public init(id: String, title: String, text: String, source: String, path: String? = nil, metadata: [MetadataEntry] = []) {
         self.id = id
         self.title = title
         self.text = text
         self.source = source
+        self.path = path ?? source
         self.metadata = metadata
+    }
+
+    /// The same document, its outputs naming it by `source`.
+    public func naming(source: String) -> Document {
+        Document(id: id, title: title, text: text, source: source, path: path, metadata: metadata)
     }
 }
 

@@ -38,7 +38,7 @@ public struct PipelineRunner: Sendable {
         for stage in stages {
             do { try await stage.process(&annotated, context: context) } catch {
                 throw DocumentFailure(
-                    source: document.source, stage: type(of: stage).name, reason: error.localizedDescription, documentID: document.id)
+                    source: document.path, stage: type(of: stage).name, reason: error.localizedDescription, documentID: document.id)
             }
         }
         return annotated
@@ -172,11 +172,11 @@ public struct PipelineRunner: Sendable {
         do { annotated = try await process(document, ordinal: ordinal) } catch let failure as DocumentFailure {
             return .failed(failure)
         } catch {
-            return .failed(DocumentFailure(source: document.source, stage: "run", reason: error.localizedDescription, documentID: document.id))
+            return .failed(DocumentFailure(source: document.path, stage: "run", reason: error.localizedDescription, documentID: document.id))
         }
         guard sink.acceptsAnyOrder else { return .processed(annotated) }
         do { try sink.accept(annotated) } catch {
-            return .failed(DocumentFailure(source: document.source, stage: "output", reason: error.localizedDescription, documentID: document.id))
+            return .failed(DocumentFailure(source: document.path, stage: "output", reason: error.localizedDescription, documentID: document.id))
         }
         // Batches still need the annotations, not the files already written.
         var kept = keepDocument ? annotated : nil
@@ -201,7 +201,7 @@ public struct PipelineRunner: Sendable {
                 add(document, to: &batches, report: &report)
             } catch {
                 report.failures.append(DocumentFailure(
-                    source: document.document.source, stage: "output", reason: error.localizedDescription, documentID: document.document.id))
+                    source: document.document.path, stage: "output", reason: error.localizedDescription, documentID: document.document.id))
             }
         case .stored(let counts, let document):
             report.add(counts)

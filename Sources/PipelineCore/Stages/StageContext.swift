@@ -43,4 +43,14 @@ public enum PathResolution {
         if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
         return base.appendingPathComponent(expanded).standardizedFileURL
     }
+
+    /// `path` relative to the folder `base`, with `..` where it lies outside (`../Samples/de/a.txt`).
+    public static func relative(_ path: String, to base: URL) -> String {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let origin = base.standardizedFileURL.pathComponents
+        let shared = zip(target, origin).prefix { $0 == $1 }.count
+        guard shared > 0 else { return path }
+        let parts = Array(repeating: "..", count: origin.count - shared) + target.dropFirst(shared)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
 }
