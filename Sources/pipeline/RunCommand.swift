@@ -53,10 +53,13 @@ struct RunCommand: AsyncParsableCommand {
                     Failure.print("note: batch outputs not written in stream mode (\(sink.skippedBatchOutputs.joined(separator: ", "))); pass --output DIR to keep them")
                 }
             } else {
-                let files = inputs.isEmpty
-                    ? try InputResolver().resolve(spec.inputs, against: spec.baseDirectory)
-                    : try InputResolver().resolve(inputs, against: here)
                 let folder = outputFolder ?? spec.resolve(spec.output.folder)
+                let (files, excluded) = inputs.isEmpty
+                    ? try InputResolver().resolve(spec.inputs, against: spec.baseDirectory, excluding: folder)
+                    : try InputResolver().resolve(inputs, against: here, excluding: folder)
+                if !excluded.isEmpty {
+                    Failure.print("warning: \(excluded.count) input file\(excluded.count == 1 ? " is" : "s are") in the output folder \(folder.path) and not read (the tool's own outputs)")
+                }
                 report = await run(runner, FileDocumentSource(files: files, namer: namer, relativeTo: spec.baseDirectory), into: FolderSink(folder: folder))
                 Failure.print("output: \(folder.path)")
             }

@@ -15,7 +15,11 @@ struct ValidateCommand: ParsableCommand {
         try Failure.reporting {
             let spec = try BuiltInStages.reader.read(URL(fileURLWithPath: file))
             for warning in spec.warnings { Failure.print("warning: \(warning)") }
-            let files = try InputResolver().resolve(spec.inputs, against: spec.baseDirectory)
+            let outputFolder = spec.resolve(spec.output.folder)
+            let (files, excluded) = try InputResolver().resolve(spec.inputs, against: spec.baseDirectory, excluding: outputFolder)
+            if !excluded.isEmpty {
+                Failure.print("warning: \(excluded.count) input file\(excluded.count == 1 ? " is" : "s are") in the output folder \(outputFolder.path) and would not be read")
+            }
             // Creating the stages loads their rules, glossaries and memories, which is the check.
             let runner = try PipelineRunner(spec: spec, jobs: 1)
             // Every input is read as a run would read it, without processing it.

@@ -104,6 +104,10 @@ import Testing
         #expect(try names(["in/b.md", "in"]) == ["in/b.md", "in/a.txt", "in/sub/c.txt"])
         #expect(throws: InputError.missing(path: root.appendingPathComponent("nope").path)) { try resolver.resolve(["nope"], against: root) }
         #expect(throws: InputError.noMatch(pattern: "in/*.doc")) { try resolver.resolve(["in/*.doc"], against: root) }
+        // The output folder is never read back, however the inputs are written.
+        let (files, excluded) = try resolver.resolve(["**/*.txt"], against: root, excluding: root.appendingPathComponent("in/sub"))
+        #expect(files.map(\.lastPathComponent) == ["a.txt"])
+        #expect(excluded.map(\.lastPathComponent) == ["c.txt"])
     }
 }
 

@@ -20,6 +20,18 @@ public struct InputResolver: Sendable {
         return files
     }
 
+    /// As `resolve(_:against:)`, leaving out every file inside `outputFolder`: a glob that covers it
+    /// would read the tool's own outputs back as documents, different ones on each run. The files
+    /// left out are returned, so the caller can say so.
+    public func resolve(_ patterns: [String], against base: URL, excluding outputFolder: URL) throws -> (files: [URL], excluded: [URL]) {
+        let prefix = outputFolder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        let all = try resolve(patterns, against: base)
+        let (excluded, files) = all.reduce(into: ([URL](), [URL]())) { sorted, file in
+            if file.standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(prefix) { sorted.0.append(file) } else { sorted.1.append(file) }
+        }
+        return (files, excluded)
+    }
+
     private func resolve(_ pattern: String, against base: URL) throws -> [URL] {
         let url = PathResolution.resolve(pattern, against: base)
         if !Self.isGlob(pattern) {
