@@ -64,6 +64,23 @@ import Testing
         #expect(unescaped.isEmpty)
     }
 
+    /// Renderers that linkify (GitHub, GitLab) must not make links the author never wrote.
+    @Test(arguments: [
+        ("Mehr unter https://beispiel.example/a?b=1 lesen", "Mehr unter https\\://beispiel.example/a?b=1 lesen"),
+        ("Siehe www.beispiel.example und WWW.B.example", "Siehe www\\.beispiel.example und WWW\\.B.example"),
+        ("Kein Link: awww.x und 10:30 Uhr", "Kein Link: awww.x und 10:30 Uhr"),
+    ])
+    func markdownNeverLinkifiesURLsFromTheText(text: String, expected: String) {
+        #expect(Escaping.markdown(text) == expected)
+    }
+
+    @Test func bidiControlsAreDroppedFromBothFormats() {
+        let title = "Harmlos\u{202E}gnp.exe\u{202C} und \u{2067}isoliert\u{2069}"
+        #expect(Escaping.markdown(title) == "Harmlosgnp.exe und isoliert")
+        #expect(Escaping.html(title) == "Harmlosgnp.exe und isoliert")
+        #expect(Escaping.html("Arabisch \u{200F}bleibt") == "Arabisch \u{200F}bleibt")
+    }
+
     @Test func markdownHasEveryPart() {
         let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: BriefingBuilderTests.document())
         let markdown = MarkdownRenderer().render(briefing)
