@@ -42,6 +42,7 @@ struct RunCommand: AsyncParsableCommand {
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let runner = try PipelineRunner(
                 spec: spec, jobs: jobs, translations: translations.map { PathResolution.resolve($0, against: here) })
+            for stage in runner.stages { for warning in stage.warnings { Failure.print("warning: \(warning)") } }
             let namer = DocumentNamer(template: spec.output.name, pipelineName: spec.name, languages: spec.languages)
             let outputFolder = output.map { PathResolution.resolve($0, against: here) }
             let report: RunReport

@@ -22,6 +22,7 @@ struct ValidateCommand: ParsableCommand {
             }
             // Creating the stages loads their rules, glossaries and memories, which is the check.
             let runner = try PipelineRunner(spec: spec, jobs: 1)
+            for stage in runner.stages { for warning in stage.warnings { Failure.print("warning: \(warning)") } }
             // Every input is read as a run would read it, without processing it.
             var source = FileDocumentSource(
                 files: files, namer: DocumentNamer(template: spec.output.name, pipelineName: spec.name, languages: spec.languages))

@@ -26,6 +26,10 @@ public protocol Stage: Sendable {
     /// Where batch-wide outputs (a digest, one XLIFF per batch) are gathered, made once per run;
     /// nil for stages that write per document only.
     func makeBatch(context: StageContext) throws -> (any StageBatch)?
+
+    /// What the stage loaded but will not use (a glossary column it does not know), for the person
+    /// running it; each names its file and line.
+    var warnings: [String] { get }
 }
 
 /// A stage's batch-wide output, as Okapi's end-of-batch: the runner hands it every document that
@@ -43,6 +47,8 @@ extension Stage {
     public static func resources(for options: Options) -> Set<PipelineResource> { [] }
 
     public func makeBatch(context: StageContext) throws -> (any StageBatch)? { nil }
+
+    public var warnings: [String] { [] }
 }
 
 /// A stage's options: typed, with defaults for every key, and strict about unknown keys.

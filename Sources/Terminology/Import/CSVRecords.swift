@@ -1,12 +1,28 @@
-/// Splits RFC 4180 CSV into records: comma-separated fields, CRLF or LF line ends, fields in double
-/// quotes may hold commas, line breaks and doubled quotes. Each record keeps the line it starts on.
+/// Splits RFC 4180 CSV into records: delimited fields, CRLF or LF line ends, fields in double
+/// quotes may hold delimiters, line breaks and doubled quotes. Each record keeps the line it starts on.
+///
+/// The delimiter is the comma, or what the header line shows instead: Excel in a German locale saves
+/// "CSV" with semicolons, and some tools with tabs.
 enum CSVRecords {
+    /// The delimiter the first line uses most, outside quotes: `,`, `;` or a tab; a comma on a tie.
+    static func delimiter(of text: String) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+        var inQuotes = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { inQuotes.toggle() }
+            if !inQuotes, scalar == "\n" { break }
+            if !inQuotes, counts[scalar] != nil { counts[scalar, default: 0] += 1 }
+        }
+        let best = counts.max { ($0.value, $0.key == "," ? 1 : 0) < ($1.value, $1.key == "," ? 1 : 0) }
+        return best.map { $0.value > 0 ? $0.key : "," } ?? ","
+    }
+
     struct Record {
         let line: Int
         let fields: [String]
     }
 
-    static func parse(_ text: String, file: String) throws -> [Record] {
+    static func parse(_ text: String, file: String, delimiter: Unicode.Scalar = ",") throws -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field: [Unicode.Scalar] = []
@@ -46,7 +62,7 @@ enum CSVRecords {
                 continue
             }
             switch scalar {
-            case ",":
+            case delimiter:
                 endField()
             case "\r":
                 let next = scalars.next()
@@ -65,7 +81,7 @@ enum CSVRecords {
                 inQuotes = true
             default:
                 if quotedFieldClosed {
-                    throw GlossaryError.badRow(file: file, line: line, problem: "text after the closing quote of a field; expected a comma or the end of the line")
+                    throw GlossaryError.badRow(file: file, line: line, problem: "text after the closing quote of a field; expected '\(delimiter == "\t" ? "\\t" : String(delimiter))' or the end of the line")
                 }
                 field.append(scalar)
             }

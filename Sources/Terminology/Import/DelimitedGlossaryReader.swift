@@ -75,15 +75,21 @@ enum DelimitedGlossaryReader {
 
     /// CSV (RFC 4180) with a header row. Term columns are named by language (`German`, `de`, `en-GB`) or
     /// `Source`/`Target`; other columns by role, optionally per language (`German_Status`).
-    static func csv(_ text: String, file: String, fileName: String, languages: LanguagePair) throws -> [GlossaryConcept] {
-        let records = try CSVRecords.parse(text, file: file)
+    static func csv(
+        _ text: String, file: String, fileName: String, languages: LanguagePair, warn: (String) -> Void = { _ in }
+    ) throws -> [GlossaryConcept] {
+        let records = try CSVRecords.parse(text, file: file, delimiter: CSVRecords.delimiter(of: text))
         guard let header = records.first else { throw GlossaryError.badRow(file: file, line: 1, problem: "the file is empty; expected a header row") }
         let layout = try CSVLayout(header: header, file: file, fileName: fileName, languages: languages)
+        for (column, name) in layout.unread {
+            warn("\(file):\(header.line): column \(column + 1) '\(name)' is not read; term columns are named by language or Source/Target, others ConceptID, Status, PartOfSpeech, Gender, Number, TermType, MatchCase, Note")
+        }
         var builder = ConceptBuilder(file: file)
         for record in records.dropFirst() {
             guard record.fields.count == header.fields.count else {
                 throw GlossaryError.badRow(file: file, line: record.line, problem: "\(record.fields.count) fields, but the header has \(header.fields.count)")
             }
+            for problem in layout.unknownValues(in: record.fields) { warn("\(file):\(record.line): \(problem); ignored") }
             let terms = layout.terms(in: record.fields)
             guard !terms.isEmpty else { continue }
             let key = layout.conceptID.map { record.fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }
@@ -99,9 +105,34 @@ enum DelimitedGlossaryReader {
         var conceptID: Int?
         /// Attribute columns: key is the attribute, language nil when the column applies to every term.
         var attributes: [(column: Int, attribute: Attribute, language: String?)] = []
+        /// Columns that match no known name, with their header text: said once, never silently dropped.
+        var unread: [(column: Int, name: String)] = []
 
         enum Attribute: CaseIterable {
             case status, partOfSpeech, gender, number, termType, matchCase, note
+
+            var name: String {
+                switch self {
+                case .status: "status"
+                case .partOfSpeech: "part of speech"
+                case .gender: "gender"
+                case .number: "number"
+                case .termType: "term type"
+                case .matchCase: "match case"
+                case .note: "note"
+                }
+            }
+
+            /// The values a closed list accepts, for the warning about one it does not.
+            var expected: String {
+                switch self {
+                case .status: "preferred, admitted, deprecated"
+                case .gender: "masculine, feminine, neuter"
+                case .number: "singular, plural"
+                case .matchCase: "sensitive or insensitive"
+                case .partOfSpeech, .termType, .note: "any"
+                }
+            }
 
             init?(normalisedName name: String) {
                 switch name {
@@ -136,6 +167,8 @@ enum DelimitedGlossaryReader {
                           let language = LanguageNames.language(ofHeader: String(name[..<split])),
                           let attribute = Attribute(normalisedName: Self.normalise(String(name[name.index(after: split)...]))) {
                     attributes.append((column, attribute, language))
+                } else {
+                    unread.append((column, name))
                 }
             }
             guard termColumns.count >= 2 else {
@@ -146,6 +179,25 @@ enum DelimitedGlossaryReader {
                 entry.attribute == .status && entry.language == nil ? (entry.column, .status, termColumns[0].language) : entry
             }
         }
+
+        /// Values in columns with a closed list (status, gender, number, match case) that are on none.
+        func unknownValues(in fields: [String]) -> [String] {
+            attributes.compactMap { column, attribute, _ in
+                let value = fields[column].trimmed
+                guard !value.isEmpty else { return nil }
+                let known: Bool = switch attribute {
+                case .status: TermStatus(spelling: value) != nil
+                case .gender: GrammaticalGender(spelling: value) != nil
+                case .number: GrammaticalNumber(spelling: value) != nil
+                case .matchCase: Self.matchCaseValues.contains(value.lowercased())
+                case .partOfSpeech, .termType, .note: true
+                }
+                return known ? nil : "\(attribute.name) '\(value)' is not one this reader knows (\(attribute.expected))"
+            }
+        }
+
+        static let caseSensitiveValues = ["sensitive", "case-sensitive", "yes", "true", "1", "exact"]
+        static let matchCaseValues = Set(caseSensitiveValues + ["insensitive", "case-insensitive", "no", "false", "0"])
 
         static func normalise(_ name: String) -> String {
             name.lowercased().filter { $0.isLetter || $0.isNumber }
@@ -169,7 +221,7 @@ enum DelimitedGlossaryReader {
                     gender: value(.gender).flatMap(GrammaticalGender.init(spelling:)),
                     number: value(.number).flatMap(GrammaticalNumber.init(spelling:)),
                     termType: value(.termType).flatMap { $0.isEmpty ? nil : $0 },
-                    caseSensitive: ["sensitive", "case-sensitive", "yes", "true", "1", "exact"].contains(matchCase)
+                    caseSensitive: Self.caseSensitiveValues.contains(matchCase)
                         || TermNotes.saysCaseSensitive(note ?? ""),
                     note: note)
             }

@@ -11,17 +11,20 @@ public enum GlossaryFile {
         case tbx, tsv, csv
     }
 
-    public static func read(_ url: URL, languages: LanguagePair) throws -> [GlossaryConcept] {
+    /// `warn` hears what is read but not used (an unknown column, an unknown value), with its line.
+    public static func read(_ url: URL, languages: LanguagePair, warn: (String) -> Void = { _ in }) throws -> [GlossaryConcept] {
         let file = url.path
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw GlossaryError.unreadable(file: file, reason: error.localizedDescription)
         }
-        return try parse(data, file: file, fileName: url.lastPathComponent, languages: languages)
+        return try parse(data, file: file, fileName: url.lastPathComponent, languages: languages, warn: warn)
     }
 
     /// Parses file contents; `fileName` decides the format and may declare the languages of TSV and CSV columns.
-    public static func parse(_ data: Data, file: String, fileName: String, languages: LanguagePair) throws -> [GlossaryConcept] {
+    public static func parse(
+        _ data: Data, file: String, fileName: String, languages: LanguagePair, warn: (String) -> Void = { _ in }
+    ) throws -> [GlossaryConcept] {
         switch format(of: data, fileName: fileName) {
         case .tbx:
             let root = try SafeXMLReader.parse(
@@ -30,7 +33,7 @@ public enum GlossaryFile {
         case .tsv:
             return try DelimitedGlossaryReader.tsv(try text(of: data, file: file), file: file, fileName: fileName, languages: languages)
         case .csv:
-            return try DelimitedGlossaryReader.csv(try text(of: data, file: file), file: file, fileName: fileName, languages: languages)
+            return try DelimitedGlossaryReader.csv(try text(of: data, file: file), file: file, fileName: fileName, languages: languages, warn: warn)
         }
     }
 

@@ -11,6 +11,8 @@ public struct Glossary: Sendable {
     /// One entry per usable source term, in priority order: earlier glossaries first, then file order.
     /// A source term already present is not added again, so the earlier glossary wins.
     public let entries: [Entry]
+    /// What the files held that is not used (unknown columns or values), each naming file and line.
+    public private(set) var warnings: [String] = []
 
     public struct Entry: Sendable, Hashable {
         /// The source-language term with its grammar.
@@ -62,14 +64,17 @@ public struct Glossary: Sendable {
     public static func load(_ urls: [URL], source: LanguageTag, target: LanguageTag) throws -> Glossary {
         let languages = LanguagePair(source: source, target: target)
         var glossaries: [[GlossaryConcept]] = []
+        var warnings: [String] = []
         for url in urls {
-            let concepts = try GlossaryFile.read(url, languages: languages)
+            let concepts = try GlossaryFile.read(url, languages: languages) { warnings.append($0) }
             for language in [source, target] where !concepts.contains(where: { !$0.terms(in: language).isEmpty }) {
                 throw GlossaryError.languages(file: url.path, problem: "has no terms in '\(language.language)'")
             }
             glossaries.append(concepts)
         }
-        return Glossary(glossaries: glossaries, languages: languages)
+        var glossary = Glossary(glossaries: glossaries, languages: languages)
+        glossary.warnings = warnings
+        return glossary
     }
 
     /// Preferred first, then admitted or unmarked terms, in file order; deprecated terms never.

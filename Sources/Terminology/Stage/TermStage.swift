@@ -9,11 +9,13 @@ public struct TermStage: Stage {
     public static func resources(for options: TermOptions) -> Set<PipelineResource> { [.glossaries] }
 
     public let matcher: TermMatcher
+    public let warnings: [String]
 
     public init(options: TermOptions, context: StageContext) throws {
         guard !context.glossaries.isEmpty else { throw TermStageError.noGlossary }
         let glossary = try Glossary.load(context.glossaries, source: context.languages.source, target: context.languages.target)
         matcher = TermMatcher(glossary: glossary, options: .init(compounds: options.compounds, fuzzy: options.fuzzy))
+        warnings = glossary.warnings
     }
 
     /// Matches sentence by sentence, so no term spans two sentences; without sentences (no segment
