@@ -39,6 +39,7 @@ struct RunCommand: AsyncParsableCommand {
         try await Failure.reporting {
             let spec = try BuiltInStages.reader.read(URL(fileURLWithPath: file))
             for warning in spec.warnings { Failure.print("warning: \(warning)") }
+            try Failure.checkListedFiles(of: spec)
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let runner = try PipelineRunner(
                 spec: spec, jobs: jobs, translations: translations.map { PathResolution.resolve($0, against: here) })

@@ -15,6 +15,7 @@ struct ValidateCommand: ParsableCommand {
         try Failure.reporting {
             let spec = try BuiltInStages.reader.read(URL(fileURLWithPath: file))
             for warning in spec.warnings { Failure.print("warning: \(warning)") }
+            try Failure.checkListedFiles(of: spec)
             let outputFolder = spec.resolve(spec.output.folder)
             let (files, excluded) = try InputResolver().resolve(spec.inputs, against: spec.baseDirectory, excluding: outputFolder)
             if !excluded.isEmpty {

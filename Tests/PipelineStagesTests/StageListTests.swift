@@ -60,6 +60,16 @@ import Testing
         ])
     }
 
+    @Test func aMissingListedFileIsReportedAtTheLineThatListsIt() throws {
+        let spec = try Self.parse(stages: "  - segment: {}\n  - terms: {}",
+                                  extra: "glossaries:\n  - ../Glossary/nowhere.tbx\ntranslation-memories: [../nowhere.tmx]")
+        let messages = spec.missingFiles().map(\.localizedDescription)
+        #expect(messages == [
+            "/project/Pipelines/p.yml:6:5: glossaries[0]: no such file or folder: /project/Glossary/nowhere.tbx",
+            "/project/Pipelines/p.yml:7:24: translation-memories[0]: no such file or folder: /project/nowhere.tmx",
+        ])
+    }
+
     /// `pipeline stages` documents exactly the keys each stage accepts, and every key has help.
     @Test func everyStageDocumentsExactlyTheKeysItAccepts() {
         func keys<S: Stage>(_ stage: S.Type) -> (help: [String], accepted: [String]) {

@@ -63,7 +63,21 @@ public struct PipelineFileReader: Sendable {
         } catch let error as DecodingError {
             throw PipelineSpecError(error, file: path, root: root)
         }
-        return try contents.spec(file: file, catalog: catalog)
+        return try contents.spec(file: file, catalog: catalog, listed: Self.listedFiles(of: contents, in: root))
+    }
+
+    /// Where each entry of the file lists stands, so a missing file is reported at its own line.
+    private static func listedFiles(of contents: PipelineFileV1, in root: Node) -> [ListedFile] {
+        let lists: [(PipelineResource, PipelineFileV1.CodingKeys, [String])] = [
+            (.glossaries, .glossaries, contents.glossaries), (.translations, .translations, contents.translations),
+            (.translationMemories, .translationMemories, contents.translationMemories),
+        ]
+        return lists.flatMap { resource, key, paths in
+            paths.enumerated().map { index, path in
+                let mark = PipelineSpecError.locate([key, AnyCodingKey(intValue: index)], in: root)
+                return ListedFile(resource: resource, index: index, path: path, line: mark?.line ?? 0, column: mark?.column ?? 0)
+            }
+        }
     }
 }
 
@@ -112,7 +126,7 @@ struct PipelineFileV1: Decodable {
 
     /// Checks the list of stages as a whole: each stage once, in the catalog's order, after the
     /// stages its options need; and warns about lists no stage reads.
-    func spec(file: URL, catalog: StageCatalog) throws -> PipelineSpec {
+    func spec(file: URL, catalog: StageCatalog, listed: [ListedFile] = []) throws -> PipelineSpec {
         var seen: [String] = []
         for (index, entry) in stages.enumerated() {
             let name = entry.spec.name
@@ -133,7 +147,7 @@ struct PipelineFileV1: Decodable {
         return PipelineSpec(
             file: file, name: name, languages: languages, inputs: inputs, glossaries: glossaries,
             translations: translations, translationMemories: translationMemories, output: output,
-            stages: stages.map(\.spec), warnings: warnings(file: file))
+            stages: stages.map(\.spec), warnings: warnings(file: file), listedFiles: listed)
     }
 
     /// A list that no stage reads, or a reading stage with nothing to read, is not an error (a

@@ -14,6 +14,8 @@ public struct PipelineSpec: Sendable {
     public let stages: [StageSpec]
     /// What is allowed but probably not meant: lists no stage reads, stages with nothing to read.
     public let warnings: [String]
+    /// The glossaries, translations and memories the file lists, with where each is listed.
+    public let listedFiles: [ListedFile]
 
     public var baseDirectory: URL { file.deletingLastPathComponent() }
 
@@ -22,7 +24,7 @@ public struct PipelineSpec: Sendable {
     public init(
         file: URL, name: String, languages: LanguagePair, inputs: [String], glossaries: [String] = [],
         translations: [String] = [], translationMemories: [String] = [], output: OutputSpec = OutputSpec(),
-        stages: [StageSpec], warnings: [String] = []
+        stages: [StageSpec], warnings: [String] = [], listedFiles: [ListedFile] = []
     ) {
         self.file = file
         self.name = name
@@ -34,7 +36,29 @@ public struct PipelineSpec: Sendable {
         self.output = output
         self.stages = stages
         self.warnings = warnings
+        self.listedFiles = listedFiles
     }
+
+    /// Every listed glossary, translation or memory that is not there, as an error at the line that
+    /// lists it: found before any stage starts, where the user wrote the path.
+    public func missingFiles() -> [PipelineSpecError] {
+        listedFiles.compactMap { listed in
+            let url = resolve(listed.path)
+            guard !FileManager.default.fileExists(atPath: url.path) else { return nil }
+            return .invalid(
+                file: file.path, line: listed.line, column: listed.column, keyPath: "\(listed.resource.rawValue)[\(listed.index)]",
+                message: "no such file or folder: \(url.path)")
+        }
+    }
+}
+
+/// One entry of `glossaries:`, `translations:` or `translation-memories:`, and where it stands.
+public struct ListedFile: Sendable, Equatable {
+    public let resource: PipelineResource
+    public let index: Int
+    public let path: String
+    public let line: Int
+    public let column: Int
 }
 
 /// Where outputs go and how each document's files are named.
