@@ -78,6 +78,21 @@ import TestSupport
         #expect(markdown.contains("use “data centre”"))
     }
 
+    @Test func specificationBreachesInAReturnedFileReachTheUser() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("returned-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let withNotes = String(decoding: Self.returnedXLIFF(["A.", "B."]), as: UTF8.self).replacingOccurrences(
+            of: "<unit id=\"p1\">", with: "<unit id=\"p1\"><notes><note id=\"n1\">a</note><note id=\"n1\">b</note></notes>")
+        try Data(withNotes.utf8).write(to: folder.appendingPathComponent("artikel.xlf"))
+        let context = StageContext(pipelineName: "de-en", languages: DocumentFixture.languages, baseDirectory: folder,
+                                   translations: [folder])
+        let stage = try LeverageStage(options: .init(), context: context)
+        #expect(stage.warnings.count == 1)
+        #expect(stage.warnings.first?.contains("artikel.xlf:") == true)
+        #expect(stage.warnings.first?.hasSuffix("[duplicate-note-id]") == true, "\(stage.warnings)")
+    }
+
     @Test func aReturnedFileForAnotherVersionOfTheDocumentIsAClearError() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("returned-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

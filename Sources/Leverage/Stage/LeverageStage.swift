@@ -47,6 +47,10 @@ public struct LeverageStage: Stage {
     private let returned: ReturnedXLIFFFiles
     private let leverager: Leverager
 
+    /// Rules of the XLIFF specification the returned files break (duplicate ids, codes that close
+    /// before they open…): the translations are still used where they fit, and the user hears of it.
+    public var warnings: [String] { returned.findings.map { "returned translation breaks the XLIFF specification: \($0)" } }
+
     /// Reads every returned XLIFF file and every memory once; one that cannot be read stops the
     /// run before any document.
     public init(options: Options, context: StageContext) throws {
