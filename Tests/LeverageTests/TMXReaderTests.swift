@@ -98,7 +98,7 @@ import TestSupport
         }
         let memory = try TranslationMemory.load([folder], languages: Self.languages)
         #expect(memory.units.map(\.source) == ["Eins.", "Zwei."])
-        #expect(throws: InputFilesError.missing(path: folder.appendingPathComponent("none.tmx").path)) {
+        #expect(throws: TMXError.xml(.unreadable(file: folder.appendingPathComponent("none.tmx").path, reason: "no such file or folder"))) {
             try TranslationMemory.load([folder.appendingPathComponent("none.tmx")], languages: Self.languages)
         }
     }

@@ -11,7 +11,7 @@ public enum TMXReader {
     /// Every file in `urls`; a folder contributes its `.tmx` files in path order.
     public static func read(_ urls: [URL], languages: LanguagePair) throws -> [TranslationMemory.Unit] {
         var units: [TranslationMemory.Unit] = []
-        for file in try InputFiles.expand(urls, extensions: ["tmx"]) {
+        for file in try FolderFiles.expand(urls, extensions: ["tmx"], missing: { TMXError.xml(.unreadable(file: $0.path, reason: "no such file or folder")) }) {
             units += try read(contentsOf: file, languages: languages)
         }
         return units

@@ -49,18 +49,8 @@ public struct InputResolver: Sendable {
         return documents(under: root).filter { glob.matches($0.path) }
     }
 
-    /// Every document file under a folder, recursively, sorted by path; hidden files are skipped.
     private func documents(under folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        var found: [URL] = []
-        for case let file as URL in enumerator where InputFormats.extensions.contains(file.pathExtension.lowercased()) {
-            if (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                found.append(file.standardizedFileURL)
-            }
-        }
-        return found.sorted { $0.path < $1.path }
+        FolderFiles.files(under: folder, extensions: InputFormats.extensions)
     }
 
     static func isGlob(_ text: String) -> Bool { text.contains { "*?[".contains($0) } }

@@ -45,17 +45,7 @@ public struct ReturnedXLIFFFiles: Sendable {
 
     static let extensions: Set<String> = ["xlf", "xliff", "xlf2"]
 
-    private static func expand(_ urls: [URL]) throws -> [URL] {
-        try urls.flatMap { url -> [URL] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw XLIFFImportError.xml(.unreadable(file: url.path, reason: "no such file or folder"))
-            }
-            guard isDirectory.boolValue else { return [url] }
-            let found = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)?
-                .compactMap { $0 as? URL }
-                .filter { extensions.contains($0.pathExtension.lowercased()) } ?? []
-            return found.sorted { $0.path < $1.path }
-        }
+    private static func expand(_ urls: [URL]) throws(XLIFFImportError) -> [URL] {
+        try FolderFiles.expand(urls, extensions: extensions) { XLIFFImportError.xml(.unreadable(file: $0.path, reason: "no such file or folder")) }
     }
 }
