@@ -70,14 +70,20 @@ struct RunCommand: AsyncParsableCommand {
                 Failure.print("failed: \(failure.localizedDescription)")
             }
             Failure.print("\(spec.name)\(shard.map { " shard \($0)" } ?? ""): \(report.summary)")
+            if let signal = report.interruptedBy {
+                Failure.print("interrupted by signal \(signal); run again to process the remaining documents")
+                throw ExitCode(128 + signal)
+            }
             if !report.failures.isEmpty { throw ExitCode.failure }
         }
     }
 
     private func run(_ runner: PipelineRunner, _ source: some DocumentSource, into sink: any DocumentSink) async -> RunReport {
+        let stop = StopRequest()
+        stop.listen()
         if let shard = shard.flatMap(Shard.init) {
-            return await runner.run(ShardedSource(source, shard: shard), into: sink, progress: ProgressReporter())
+            return await runner.run(ShardedSource(source, shard: shard), into: sink, progress: ProgressReporter(), stop: stop)
         }
-        return await runner.run(source, into: sink, progress: ProgressReporter())
+        return await runner.run(source, into: sink, progress: ProgressReporter(), stop: stop)
     }
 }

@@ -67,6 +67,40 @@ import Testing
         }
     }
 
+    /// Ctrl-C in the middle of a batch: the documents started are finished and written whole, no
+    /// temporary file stays, and the exit status says a signal stopped it. (If the run wins the race
+    /// and finishes first, the same holds with status 0.)
+    @Test func anInterruptedRunLeavesWholeDocumentsAndNoDebris() throws {
+        let folder = try Self.temporaryFolder()
+        let inputs = folder.appendingPathComponent("in"), output = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let paragraph = (0..<40).map { "Die Rechenzentren in Frankfurt wachsen weiter, sagte der Sprecher am Dienstag \($0)." }
+            .joined(separator: " ")
+        for index in 0..<300 {
+            try "Titel \(index)\n\n\(paragraph)\n".write(
+                to: inputs.appendingPathComponent(String(format: "d%04d.txt", index)), atomically: true, encoding: .utf8)
+        }
+        let process = Process()
+        process.executableURL = CommandRunner.binary
+        process.currentDirectoryURL = CommandRunner.root
+        process.arguments = ["run", "Pipelines/de-en.yml", "--input", inputs.path, "--output", output.path, "--jobs", "2"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the first document to be written, then interrupt.
+        for _ in 0..<600 where (try? FileManager.default.contentsOfDirectory(atPath: output.path).count) ?? 0 == 0 {
+            usleep(10_000)
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect([0, 128 + SIGINT].contains(process.terminationStatus), "status \(process.terminationStatus)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        #expect(!names.contains { $0.hasSuffix(".tmp") }, "no temporary files")
+        var perDocument: [String: Int] = [:]
+        for name in names where name.hasPrefix("d") { perDocument[String(name.prefix(5)), default: 0] += 1 }
+        #expect(Set(perDocument.values).count == 1, "every document has its whole set: \(Set(perDocument.values))")
+        if process.terminationStatus != 0 { #expect(!names.contains("digest.json"), "an incomplete digest is not written") }
+    }
+
     @Test func validateNamesTheLineAndKeyOfAMisspeltOption() throws {
         let folder = try Self.temporaryFolder()
         let pipeline = try String(contentsOf: CommandRunner.root.appendingPathComponent("Pipelines/de-en.yml"), encoding: .utf8)

@@ -93,3 +93,55 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["doc.md"])
     }
 }
+
+/// Interrupted or failing runs leave whole documents or none, and no temporary files.
+@Suite struct InterruptionTests {
+    /// Hands out documents and asks to stop once `after` of them have been read.
+    struct StoppingSource: DocumentSource {
+        var inner: FileDocumentSource
+        let stop: StopRequest
+        let after: Int
+        var handed = 0
+
+        mutating func next() -> DocumentLoad? {
+            handed += 1
+            defer { if handed == after { stop.request(signal: SIGTERM) } }
+            return inner.next()
+        }
+    }
+
+    @Test(arguments: [1, 4])
+    func aStopRequestFinishesTheDocumentsStartedAndSkipsBatchOutputs(jobs: Int) async throws {
+        let inputs = try temporaryFolder()
+        let output = try temporaryFolder()
+        try PipelineRunnerTests.makeInputs(in: inputs, count: 20)
+        let spec = PipelineSpec(
+            file: inputs.appendingPathComponent("p.yml"), name: "t",
+            languages: LanguagePair(source: LanguageTag("de-DE")!, target: LanguageTag("en-GB")!), inputs: ["."],
+            stages: [StageSpec(stage: PeriodSplitStage.self, options: .init()), StageSpec(stage: ListStage.self, options: .init())])
+        let runner = try PipelineRunner(spec: spec, jobs: jobs)
+        let files = try InputResolver().resolve(spec.inputs, against: spec.baseDirectory)
+        let stop = StopRequest()
+        let source = StoppingSource(
+            inner: FileDocumentSource(files: files, namer: DocumentNamer(template: "{stem}", pipelineName: "t", languages: spec.languages)),
+            stop: stop, after: 5)
+        let report = await runner.run(source, into: FolderSink(folder: output), stop: stop)
+        #expect(report.interruptedBy == SIGTERM)
+        #expect(report.documents == 5)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        #expect(!names.contains("list.txt"), "an incomplete batch output is not written")
+        #expect(!names.contains { $0.hasSuffix(".tmp") })
+        #expect(report.notes.contains { $0.hasPrefix("stopped early") })
+    }
+
+    @Test func aDocumentsFilesAreWrittenAsASetOrNotAtAll() throws {
+        let folder = try temporaryFolder()
+        try "a file where a folder is needed".write(to: folder.appendingPathComponent("blocked"), atomically: true, encoding: .utf8)
+        let writer = OutputWriter(folder: folder)
+        #expect(throws: OutputError.self) {
+            try writer.write([OutputFile(path: "doc.xlf", text: "new"), OutputFile(path: "blocked/doc.tbx", text: "new")])
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names == ["blocked"], "no half set and no temporary file: \(names)")
+    }
+}

@@ -14,6 +14,32 @@ public struct OutputWriter: Sendable {
     }
 
     public func write(_ file: OutputFile) throws {
+        try write([file])
+    }
+
+    /// Writes one document's files as a set: every file goes to a temporary name first, and only
+    /// when all are complete are they renamed into place, so a full disk or a failure leaves the
+    /// earlier set untouched rather than half a new one. Temporary files are removed on failure.
+    public func write(_ files: [OutputFile]) throws {
+        var staged: [(temporary: String, destination: String)] = []
+        do {
+            for file in files {
+                if let temporary = try stage(file) { staged.append(temporary) }
+            }
+        } catch {
+            for entry in staged { unlink(entry.temporary) }
+            throw error
+        }
+        for (index, entry) in staged.enumerated() where rename(entry.temporary, entry.destination) != 0 {
+            let reason = String(cString: strerror(errno))
+            for later in staged[index...] { unlink(later.temporary) }
+            throw OutputError.cannotWrite(path: entry.destination, reason: reason)
+        }
+    }
+
+    /// Writes a file's contents under a temporary name beside its destination, backing up a file a
+    /// person may have edited; nil when the destination already holds exactly these contents.
+    private func stage(_ file: OutputFile) throws -> (temporary: String, destination: String)? {
         let destination = folder.appendingPathComponent(file.path)
         let directory = destination.deletingLastPathComponent()
         do {
@@ -22,7 +48,7 @@ public struct OutputWriter: Sendable {
             throw OutputError.cannotWrite(path: destination.path, reason: error.localizedDescription)
         }
         if file.backupExisting, FileManager.default.fileExists(atPath: destination.path) {
-            if try Self.sameContents(destination, as: file) { return }
+            if try Self.sameContents(destination, as: file) { return nil }
             try backUp(destination)
         }
         let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
@@ -33,13 +59,11 @@ public struct OutputWriter: Sendable {
             } else {
                 try Self.writeNew(file.contents, to: temporary.path)
             }
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw OutputError.cannotWrite(path: destination.path, reason: String(cString: strerror(errno)))
-            }
         } catch {
             unlink(temporary.path)
             throw error
         }
+        return (temporary.path, destination.path)
     }
 
     /// Compares an existing file with what would replace it, a block at a time, so a spooled batch

@@ -47,7 +47,7 @@ public struct PipelineRunner: Sendable {
     /// Streams every document of `source` through the stages into `sink`, then lets stages write
     /// their batch outputs. A failing document is reported and the rest go on.
     public func run<Source: DocumentSource>(
-        _ source: Source, into sink: any DocumentSink, progress: ProgressReporter? = nil
+        _ source: Source, into sink: any DocumentSink, progress: ProgressReporter? = nil, stop: StopRequest? = nil
     ) async -> RunReport {
         var source = source
         var report = RunReport()
@@ -64,6 +64,11 @@ public struct PipelineRunner: Sendable {
             while true {
                 // Keep `jobs` documents working, but never run more than `window` ahead of delivery.
                 while !exhausted, inFlight < jobs, loaded - delivered < window {
+                    if let signal = stop?.signalNumber {
+                        report.interruptedBy = signal
+                        exhausted = true
+                        break
+                    }
                     guard let load = source.next() else {
                         exhausted = true
                         break
@@ -93,6 +98,10 @@ public struct PipelineRunner: Sendable {
             }
         }
         retireOutputs(of: &report, in: sink)
+        if report.interruptedBy != nil {
+            report.notes.append("stopped early: the documents started were finished and written whole; batch outputs (digest, per-batch XLIFF) were not written, since they would be incomplete")
+            return finished(report, start: start, progress: progress)
+        }
         // A batch where no document made it would replace a good digest with an empty one.
         guard report.documents > 0 else {
             if !report.failures.isEmpty {
@@ -272,7 +281,7 @@ public struct FolderSink: DocumentSink {
     public var acceptsAnyOrder: Bool { true }
 
     public func accept(_ document: AnnotatedDocument) throws {
-        for file in document.outputs { try writer.write(file) }
+        try writer.write(document.outputs)
     }
 
     public func write(_ file: OutputFile) throws { try writer.write(file) }
@@ -328,6 +337,8 @@ public struct RunReport: Sendable {
     public var failures: [DocumentFailure] = []
     /// What the run did besides writing, for stderr: stale outputs moved aside, batch outputs kept.
     public var notes: [String] = []
+    /// The signal that stopped the run before every document was read, if one did.
+    public var interruptedBy: Int32?
     /// What follows `<id>.` in the output names of this run's documents.
     public var outputSuffixes: Set<String> = []
     public var seconds = 0.0
