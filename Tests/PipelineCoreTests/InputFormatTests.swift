@@ -74,3 +74,25 @@ import Testing
         #expect(document.title == "First sentence. Second sentence.")
     }
 }
+
+@Suite struct DocumentTitleTests {
+    @Test func aHugeFirstLineBecomesABoundedTitleAndTheTextStaysWhole() throws {
+        let line = String(repeating: "Sehr langer Vorspann ohne Ende ", count: 20_000)
+        guard case .document(let document) = try InputFormatTests.load("lang.txt", line + "\n\nText.") else {
+            Issue.record("no document")
+            return
+        }
+        #expect(document.title.count <= Document.maximumTitleLength)
+        #expect(document.title.hasSuffix("…"))
+        #expect(document.title.hasPrefix("Sehr langer Vorspann ohne Ende Sehr"))
+        #expect(document.text.hasPrefix(line))
+    }
+
+    @Test func aByteOrderMarkNeverReachesATitle() throws {
+        guard case .document(let document) = try InputFormatTests.load("bom.txt", "\u{FEFF}Überschrift\n\nText.") else {
+            Issue.record("no document")
+            return
+        }
+        #expect(document.title == "Überschrift")
+    }
+}

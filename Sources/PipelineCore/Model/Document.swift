@@ -14,13 +14,27 @@ public struct Document: Sendable, Hashable {
     /// Extra facts about the source (file name, modification date, category…), in a stable order.
     public let metadata: [MetadataEntry]
 
+    /// Titles longer than this are cut at a word boundary with "…": a title is copied into every
+    /// output, and a 50 MB first line once made a 300 MB XLIFF no tool would open.
+    public static let maximumTitleLength = 300
+
     public init(id: String, title: String, text: String, source: String, path: String? = nil, metadata: [MetadataEntry] = []) {
         self.id = id
-        self.title = title
+        self.title = Self.cleanTitle(title)
         self.text = text
         self.source = source
         self.path = path ?? source
         self.metadata = metadata
+    }
+
+    /// A title as outputs show it: no byte-order mark, at most `maximumTitleLength` characters.
+    static func cleanTitle(_ title: String) -> String {
+        var title = Substring(title)
+        while title.first == "\u{FEFF}" { title = title.dropFirst() }
+        guard title.count > maximumTitleLength else { return String(title) }
+        let cut = title.prefix(maximumTitleLength - 1)
+        let atWord = cut.lastIndex(where: \.isWhitespace).map { cut[..<$0] } ?? cut
+        return String(atWord.count >= maximumTitleLength / 2 ? atWord : cut) + "…"
     }
 
     /// The same document, its outputs naming it by `source`.
