@@ -34,6 +34,20 @@ struct SegmentStageTests {
         #expect(document.sentences.map(\.paragraph) == [0, 1, 1])
     }
 
+    @Test("A paragraph past the limit fails its document with its number and line")
+    func aHugeParagraphIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        let huge = String(repeating: "Wort ", count: SegmentStage.maximumParagraphBytes / 5 + 1)
+        let text = "Titel\n\nKurz.\n\n" + huge
+        var document = AnnotatedDocument(document: Document(id: "d1", title: "Titel", text: text, source: "d1.txt"), ordinal: 0)
+        let context = try Self.context(base: folder.url)
+        let stage = try SegmentStage(options: SegmentOptions(), context: context)
+        await #expect(throws: SegmentStageError.paragraphTooLong(
+            number: 3, line: 5, bytes: huge.utf8.count - 1, limit: SegmentStage.maximumParagraphBytes)) {
+            try await stage.process(&document, context: context)
+        }
+    }
+
     @Test("A rules path is resolved against the pipeline file's folder")
     func rulesRelativeToPipeline() async throws {
         let folder = try TemporaryFolder()

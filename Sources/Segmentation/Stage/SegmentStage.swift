@@ -18,10 +18,29 @@ public struct SegmentStage: Stage {
         }
     }
 
+    /// Longer paragraphs fail their document: an XLIFF unit that large is more than libxml2-based
+    /// tools (this one included) read back, and no news paragraph comes near it.
+    public static let maximumParagraphBytes = 1 << 20
+
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
         let segmented = segmenter.segment(document.text)
+        if let (index, paragraph) = segmented.paragraphs.enumerated().first(where: { $0.element.length > Self.maximumParagraphBytes }) {
+            let line = 1 + document.text.utf8.prefix(paragraph.start).count(where: { $0 == UInt8(ascii: "\n") })
+            throw SegmentStageError.paragraphTooLong(number: index + 1, line: line, bytes: paragraph.length, limit: Self.maximumParagraphBytes)
+        }
         document.paragraphs = segmented.paragraphs
         document.sentences = segmented.sentences
+    }
+}
+
+public enum SegmentStageError: LocalizedError, Equatable {
+    case paragraphTooLong(number: Int, line: Int, bytes: Int, limit: Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case .paragraphTooLong(let number, let line, let bytes, let limit):
+            "paragraph \(number) (line \(line)) is \(bytes) bytes, more than the limit of \(limit); split it with blank lines"
+        }
     }
 }
 
