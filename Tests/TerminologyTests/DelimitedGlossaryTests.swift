@@ -59,3 +59,18 @@ import Testing
         #expect(stage.warnings.first?.hasPrefix("\(file.path):1: column 3 'Farbe' is not read") == true)
     }
 }
+
+/// Term loading is linear in the term's length: a 1 MB term once never finished loading.
+@Suite struct HugeTermTests {
+    @Test func aVeryLongTermLoadsAndIsKept() throws {
+        let words = ["Internationaler", "großes", "Sprachmodell", "Bank", "der", "Haus", "Abgeordneter", "und"]
+        let term = (0..<40_000).map { words[$0 % words.count] }.joined(separator: " ")
+        let concepts = try GlossaryFile.parse(
+            Data("\(term)\tword\n".utf8), file: "big.tsv", fileName: "big.tsv", languages: DelimitedGlossaryTests.languages)
+        let glossary = Glossary(concepts: concepts, languages: DelimitedGlossaryTests.languages)
+        #expect(glossary.entries.count == 1)
+        #expect(glossary.entries.first?.term.text.utf8.count == term.utf8.count)
+        let matcher = TermMatcher(glossary: glossary, options: .init(compounds: false, fuzzy: true))
+        #expect(matcher.matches(in: "Das große Haus.", within: [TextSpan(start: 0, end: 16)]).isEmpty)
+    }
+}
