@@ -14,6 +14,10 @@ let package = Package(
         .target(name: "FuzzDriver"),
         fuzzTarget("fuzz-srx"),
         fuzzTarget("fuzz-segmenter"),
+        fuzzTarget("fuzz-glossary"),
+        fuzzTarget("fuzz-tmx"),
+        fuzzTarget("fuzz-xliff"),
+        fuzzTarget("fuzz-yaml"),
     ]
 )
 
