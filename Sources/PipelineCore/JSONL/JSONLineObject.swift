@@ -21,7 +21,7 @@ package struct JSONLineObject: Sendable {
 
     package struct Member: Sendable {
         package let key: String
-        /// From just after the `{` or `,` before the member to the end of its value, so members
+        /// From just after the `{` or `,` before the member to the `,` or `}` after it, so members
         /// written back one after another, comma-separated, reproduce the line byte for byte.
         let segment: Range<Int>
         /// The value's bytes; for a string, including its quotes.

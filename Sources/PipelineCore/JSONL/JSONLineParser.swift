@@ -54,12 +54,12 @@ struct JSONScanner {
         index += 1
         var members: [JSONLineObject.Member] = []
         var keys = KeySet()
+        var segmentStart = index
         skipWhitespace()
         if index < end, base[index] == UInt8(ascii: "}") {
             index += 1
         } else {
             while true {
-                let segmentStart = index
                 skipWhitespace()
                 let keyStart = index
                 let key = try objectKey()
@@ -69,13 +69,15 @@ struct JSONScanner {
                 skipWhitespace()
                 let valueStart = index
                 let (kind, hasEscapes) = try value(depth: 1)
-                members.append(JSONLineObject.Member(
-                    key: key, segment: segmentStart..<index, value: valueStart..<index, kind: kind, hasEscapes: hasEscapes))
-                if key == "id" { idValue = Array(base[valueStart..<index]) }
+                let valueEnd = index
+                if key == "id" { idValue = Array(base[valueStart..<valueEnd]) }
                 skipWhitespace()
+                members.append(JSONLineObject.Member(
+                    key: key, segment: segmentStart..<index, value: valueStart..<valueEnd, kind: kind, hasEscapes: hasEscapes))
                 guard index < end else { throw error(.unexpected(found: found(), expected: "',' or '}' after a value")) }
                 if base[index] == UInt8(ascii: ",") {
                     index += 1
+                    segmentStart = index
                     continue
                 }
                 try expect(UInt8(ascii: "}"), "',' or '}' after a value")
