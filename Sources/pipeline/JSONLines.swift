@@ -22,13 +22,16 @@ enum JSONLines {
     static func process(jobs: Int, _ transform: @escaping Transform) throws {
         var input = StandardInputChunks()
         let output = StandardOutput()
-        let workers = DispatchSemaphore(value: jobs)
+        // Threads of our own: the command already blocks one of the few threads of the shared
+        // dispatch pool, which on Linux would then run the chunks one at a time.
+        let queue = jobs > 1 ? ChunkQueue(workers: jobs, transform) : nil
+        defer { queue?.close() }
         var pending: [Chunk] = []
         var totals = Chunk.Totals()
         var nextLine = 1
 
         func deliver(_ chunk: Chunk) throws {
-            if jobs > 1 { chunk.done.wait() }
+            if queue != nil { chunk.done.wait() }
             try output.write(chunk.output.bytes)
             totals.add(chunk.totals)
         }
@@ -36,17 +39,12 @@ enum JSONLines {
         while let bytes = try input.next() {
             let chunk = Chunk(bytes: bytes, firstLine: nextLine)
             nextLine += Self.lineBreaks(in: bytes)
-            if jobs == 1 {
+            guard let queue else {
                 chunk.run(transform)
                 try deliver(chunk)
                 continue
             }
-            DispatchQueue.global().async {
-                workers.wait()
-                chunk.run(transform)
-                workers.signal()
-                chunk.done.signal()
-            }
+            queue.add(chunk)
             pending.append(chunk)
             // Bounded memory: at most two chunks per job are read ahead of the writer.
             while pending.count > 2 * jobs { try deliver(pending.removeFirst()) }
@@ -75,12 +73,6 @@ enum JSONLines {
             }
             return count
         }
-    }
-
-    /// The text of each added sentence, span or match is written from the text's own bytes.
-    static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var text = text
-        return text.withUTF8(body)
     }
 }
 
@@ -170,6 +162,47 @@ private final class Chunk: @unchecked Sendable {
             if totals.firstFailure == nil { totals.firstFailure = message }
             output.appendErrorLine(idValue: idValue, message: message)
         }
+    }
+}
+
+/// Chunks waiting for a worker, and the worker threads that take them in order.
+private final class ChunkQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var waiting: [Chunk] = []
+    private var closed = false
+
+    init(workers: Int, _ transform: @escaping JSONLines.Transform) {
+        for _ in 0..<workers {
+            let thread = Thread { [self] in
+                while let chunk = take() {
+                    chunk.run(transform)
+                    chunk.done.signal()
+                }
+            }
+            thread.start()
+        }
+    }
+
+    func add(_ chunk: Chunk) {
+        condition.lock()
+        waiting.append(chunk)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Ends the workers once the chunks already added are taken.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func take() -> Chunk? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.isEmpty, !closed { condition.wait() }
+        return waiting.isEmpty ? nil : waiting.removeFirst()
     }
 }
 

@@ -44,7 +44,7 @@ struct SegmentCommand: ParsableCommand {
                 ?? Segmenter(language: tag)
             if jsonl {
                 try JSONLines.process(jobs: jobs) { object in
-                    Self.fields(for: try object.requiredString("text"), segmenter)
+                    try object.withRequiredStringUTF8("text") { Self.fields(for: $0, segmenter) }
                 }
             } else {
                 let data = try file.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
@@ -60,26 +60,25 @@ struct SegmentCommand: ParsableCommand {
         }
     }
 
-    /// The fields the JSONL contract adds: each sentence's text and its code point span.
-    static func fields(for text: String, _ segmenter: Segmenter) -> JSONAddedFields {
-        let sentences = segmenter.segment(text).sentences
-        var fields = JSONAddedFields(reservingCapacity: text.utf8.count + 16 * sentences.count + 64)
-        JSONLines.withUTF8(text) { bytes in
-            fields.add("sentences") { json in
-                json.appendArray(sentences) { json, sentence in
-                    json.appendString(utf8: UnsafeBufferPointer(rebasing: bytes[sentence.span.start..<sentence.span.end]))
-                }
+    /// The fields the JSONL contract adds: each sentence's text and its code point span. Works on
+    /// the text's UTF-8 as it lies in the input line, so no `String` is made for it.
+    static func fields(for text: UnsafeBufferPointer<UInt8>, _ segmenter: Segmenter) -> JSONAddedFields {
+        let sentences = segmenter.segment(bytes: text).sentences
+        var fields = JSONAddedFields(reservingCapacity: text.count + 16 * sentences.count + 64)
+        fields.add("sentences") { json in
+            json.appendArray(sentences) { json, sentence in
+                json.appendString(utf8: UnsafeBufferPointer(rebasing: text[sentence.span.start..<sentence.span.end]))
             }
-            // Sentences come in text order, so one forward pass converts every offset.
-            var cursor = CodePointCursor(bytes)
-            fields.add("spans") { json in
-                json.appendArray(sentences) { json, sentence in
-                    json.appendRaw("[")
-                    json.appendInt(cursor.codePoint(atByte: sentence.span.start))
-                    json.appendRaw(",")
-                    json.appendInt(cursor.codePoint(atByte: sentence.span.end))
-                    json.appendRaw("]")
-                }
+        }
+        // Sentences come in text order, so one forward pass converts every offset.
+        var cursor = CodePointCursor(text)
+        fields.add("spans") { json in
+            json.appendArray(sentences) { json, sentence in
+                json.appendRaw("[")
+                json.appendInt(cursor.codePoint(atByte: sentence.span.start))
+                json.appendRaw(",")
+                json.appendInt(cursor.codePoint(atByte: sentence.span.end))
+                json.appendRaw("]")
             }
         }
         return fields

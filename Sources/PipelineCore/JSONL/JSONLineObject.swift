@@ -72,6 +72,26 @@ package struct JSONLineObject: Sendable {
         }
     }
 
+    /// Hands `body` the UTF-8 bytes of a string field every record must have, without making a
+    /// `String`: the line's own bytes when the value has no escapes, a decoded copy when it has.
+    /// The bytes are valid UTF-8 (the parser has checked them).
+    package func withRequiredStringUTF8<Result>(
+        _ key: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result {
+        guard let member = member(key), member.kind != .null else { throw JSONLineError(.missingField(key), column: 0, idValue: idValue) }
+        guard member.kind == .string else {
+            throw JSONLineError(.notAString(field: key, found: member.kind.described), column: member.value.lowerBound + 1, idValue: idValue)
+        }
+        return try bytes.withUnsafeBufferPointer { buffer in
+            let content = UnsafeBufferPointer(rebasing: buffer[(member.value.lowerBound + 1)..<(member.value.upperBound - 1)])
+            guard member.hasEscapes else { return try body(content) }
+            return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: content.count) { decoded in
+                let count = JSONStringDecoding.unescape(content, into: decoded)
+                return try body(UnsafeBufferPointer(rebasing: decoded[..<count]))
+            }
+        }
+    }
+
     /// Writes the object with `added` appended: every input member keeps its bytes and its place,
     /// except one whose key `added` sets, which is left out rather than repeated.
     package func write(adding added: JSONAddedFields, to output: inout JSONWriter) {

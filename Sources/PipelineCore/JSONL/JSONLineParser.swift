@@ -412,51 +412,55 @@ enum JSONStringDecoding {
     }
 
     /// Resolves the escapes of string content the scanner has accepted (so every escape is complete
-    /// and every surrogate paired). Runs between escapes are copied whole; the result is never longer
-    /// than the content, since every escape is at least as long as what it stands for.
+    /// and every surrogate paired).
     static func unescape(_ content: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: content.count) { output in
-            var written = 0
-            var index = 0
-            while index < content.count {
-                let rest = UnsafeRawPointer(content.baseAddress! + index)
-                let runEnd = memchr(rest, Int32(UInt8(ascii: "\\")), content.count - index)
-                    .map { $0 - UnsafeMutableRawPointer(mutating: UnsafeRawPointer(content.baseAddress!)) } ?? content.count
-                if runEnd > index {
-                    (output.baseAddress! + written).update(from: content.baseAddress! + index, count: runEnd - index)
-                    written += runEnd - index
-                    index = runEnd
-                }
-                guard index < content.count else { break }
-                let kind = content[index + 1]
-                index += 2
-                let escaped: UInt8
-                switch kind {
-                case UInt8(ascii: "b"): escaped = 0x08
-                case UInt8(ascii: "f"): escaped = 0x0C
-                case UInt8(ascii: "n"): escaped = 0x0A
-                case UInt8(ascii: "r"): escaped = 0x0D
-                case UInt8(ascii: "t"): escaped = 0x09
-                case UInt8(ascii: "u"):
-                    var scalar = UInt32(unit(content, at: index))
-                    index += 4
-                    if (0xD800...0xDBFF).contains(scalar) {
-                        let low = UInt32(unit(content, at: index + 2))
-                        index += 6
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    for byte in UTF8.encode(Unicode.Scalar(scalar)!)! {
-                        output[written] = byte
-                        written += 1
-                    }
-                    continue
-                default: escaped = kind // \" \\ \/
-                }
-                output[written] = escaped
-                written += 1
+        String(unsafeUninitializedCapacity: content.count) { unescape(content, into: $0) }
+    }
+
+    /// Writes the UTF-8 of escaped string content into `output`, which must hold `content.count`
+    /// bytes: the result is never longer, since every escape is at least as long as what it stands
+    /// for. Runs between escapes are copied whole. Returns the number of bytes written.
+    static func unescape(_ content: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard let source = content.baseAddress, let target = output.baseAddress else { return 0 }
+        var written = 0
+        var index = 0
+        while index < content.count {
+            let runEnd = memchr(source + index, Int32(UInt8(ascii: "\\")), content.count - index)
+                .map { $0.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: source) } ?? content.count
+            if runEnd > index {
+                (target + written).update(from: source + index, count: runEnd - index)
+                written += runEnd - index
+                index = runEnd
             }
-            return written
+            guard index < content.count else { break }
+            let kind = content[index + 1]
+            index += 2
+            let escaped: UInt8
+            switch kind {
+            case UInt8(ascii: "b"): escaped = 0x08
+            case UInt8(ascii: "f"): escaped = 0x0C
+            case UInt8(ascii: "n"): escaped = 0x0A
+            case UInt8(ascii: "r"): escaped = 0x0D
+            case UInt8(ascii: "t"): escaped = 0x09
+            case UInt8(ascii: "u"):
+                var scalar = UInt32(unit(content, at: index))
+                index += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    let low = UInt32(unit(content, at: index + 2))
+                    index += 6
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                for byte in UTF8.encode(Unicode.Scalar(scalar)!)! {
+                    target[written] = byte
+                    written += 1
+                }
+                continue
+            default: escaped = kind // \" \\ \/
+            }
+            target[written] = escaped
+            written += 1
         }
+        return written
     }
 
     private static func unit(_ content: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt16 {
