@@ -39,6 +39,18 @@ package struct JSONWriter: Sendable {
         }
     }
 
+    /// A number as `JSONEncoder` writes it: the shortest form that reads back the same, without a
+    /// trailing `.0`. JSON has no NaN or infinity; they become `null`.
+    package mutating func appendDouble(_ value: Double) {
+        guard value.isFinite else {
+            appendRaw("null")
+            return
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
     /// A string value: quoted, with `"`, `\` and control characters escaped and everything else as
     /// UTF-8 (a `String` is valid Unicode, so no other escaping is needed).
     package mutating func appendString(_ string: String) {
