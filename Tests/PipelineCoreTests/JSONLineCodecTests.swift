@@ -185,6 +185,18 @@ import Testing
             """)
     }
 
+    /// Stream mode's scores were written by `JSONEncoder`; the writer must write them the same way.
+    @Test func writerWritesDoublesAsJSONEncoderDoes() throws {
+        let values: [Double] = [0.5, 1, 1e-5, 0.1 + 0.2, 123_456_789, 1e21, 2.5e-8, 0, -0.0, 1.2345678901234568e16, 0.047619047619047616]
+        var writer = JSONWriter()
+        writer.appendArray(values) { $0.appendDouble($1) }
+        let encoder = JSONEncoder()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: try encoder.encode(values), as: UTF8.self))
+        var nonFinite = JSONWriter()
+        nonFinite.appendArray([Double.nan, .infinity]) { $0.appendDouble($1) }
+        #expect(String(decoding: nonFinite.bytes, as: UTF8.self) == "[null,null]")
+    }
+
     @Test func codePointCursorCountsScalarsInOnePass() {
         let text = "aä€😀 Übung und noch ein längerer Satz."
         var cursor = CodePointCursor(UnsafeBufferPointer(start: nil, count: 0))
