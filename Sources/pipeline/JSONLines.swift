@@ -61,7 +61,8 @@ enum JSONLines {
         }
     }
 
-    static func lineBreaks(in bytes: [UInt8]) -> Int {
+    /// Line breaks in a chunk, to number the next chunk's lines before this one is processed.
+    private static func lineBreaks(in bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             var count = 0
@@ -96,7 +97,8 @@ private final class Chunk: @unchecked Sendable {
         }
     }
 
-    let bytes: [UInt8]
+    /// The input, until the chunk has run.
+    private var bytes: [UInt8]
     let firstLine: Int
     /// Written by the one worker that runs the chunk, read after `done` by the writer.
     var output = JSONWriter()
@@ -121,6 +123,7 @@ private final class Chunk: @unchecked Sendable {
         }
         output = results.output
         totals = results.totals
+        bytes = []
     }
 
     /// The lines of one chunk as they are processed, kept out of the shared object until done.
@@ -149,8 +152,6 @@ private final class Chunk: @unchecked Sendable {
                 object.write(adding: added, to: &output)
                 output.appendRaw("\n")
                 totals.lines += 1
-            } catch let error as JSONLineError {
-                fail("stdin:\(lineNumber): \(error.description)", idValue: object.idValue)
             } catch {
                 fail("stdin:\(lineNumber): \(error.localizedDescription)", idValue: object.idValue)
             }

@@ -1,8 +1,10 @@
+import Foundation
+
 /// Why one JSON line cannot be read, and at which byte of the line (1-based column).
 ///
 /// The reader that knows the source and line number puts them in front of `description`
 /// (`stdin:12: column 40: …`), so every consumer of the codec reports a bad line the same way.
-package struct JSONLineError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct JSONLineError: LocalizedError, Equatable, Sendable, CustomStringConvertible {
     package enum Problem: Equatable, Sendable {
         /// The line holds something other than one object; `found` names what it starts with.
         case notAnObject(found: String)
@@ -36,6 +38,8 @@ package struct JSONLineError: Error, Equatable, Sendable, CustomStringConvertibl
     package var description: String {
         column > 0 ? "column \(column): \(reason)" : reason
     }
+
+    package var errorDescription: String? { description }
 
     package var reason: String {
         switch problem {
