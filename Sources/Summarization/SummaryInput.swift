@@ -31,15 +31,19 @@ public struct SummaryInput: Sendable {
     ///
     /// A title that is the whole first paragraph of several sentences is dropped: it is a reader's
     /// stand-in for a missing title (the first line of a text written on one line), not a heading,
-    /// and would count every word of that paragraph as title overlap.
+    /// and would count every word of that paragraph as title overlap. A title cut short with "…"
+    /// (see `Document.maximumTitleLength`) stands in when the paragraph begins with it.
     public init(_ document: AnnotatedDocument) {
         let sentences = document.sentences
         var title = document.document.title
+        let cut = title.hasSuffix("…") && title.count >= Document.maximumTitleLength / 2
         // The length check first: slicing and trimming a long first paragraph is not free.
-        if let first = document.paragraphs.first, first.length <= title.utf8.count + 16,
-           sentences.count(where: { $0.paragraph == 0 }) > 1,
-           Self.trimmed(document.text.slice(first)) == Self.trimmed(title) {
-            title = ""
+        if let first = document.paragraphs.first, cut || first.length <= title.utf8.count + 16,
+           sentences.count(where: { $0.paragraph == 0 }) > 1 {
+            let paragraph = Self.trimmed(document.text.slice(first))
+            if paragraph == Self.trimmed(title) || (cut && paragraph.hasPrefix(Self.trimmed(String(title.dropLast())))) {
+                title = ""
+            }
         }
         self.init(
             sentences: sentences.indices.map { document.text(of: $0) },

@@ -25,12 +25,16 @@ struct SegmentCommand: ParsableCommand {
     @Flag(help: "Read and write JSON Lines.")
     var jsonl = false
 
+    @Option(help: "With --jsonl, lines segmented at once; the default is this machine's core count.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Argument(help: "A plain-text file to read instead of stdin (not with --jsonl).")
     var file: String?
 
     func validate() throws {
         if LanguageTag(language) == nil { throw ValidationError("--lang '\(language)' is not a BCP-47 language tag") }
         if jsonl, file != nil { throw ValidationError("--jsonl reads stdin; drop the file argument") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -39,8 +43,8 @@ struct SegmentCommand: ParsableCommand {
             let segmenter = try rules.map { try Segmenter(rules: URL(fileURLWithPath: $0), language: tag) }
                 ?? Segmenter(language: tag)
             if jsonl {
-                try JSONLines.process { object, lineNumber in
-                    Output(try JSONLines.text(in: object, lineNumber: lineNumber), segmenter)
+                try JSONLines.process(jobs: jobs) { object in
+                    try object.withRequiredStringUTF8("text") { Self.fields(for: $0, segmenter) }
                 }
             } else {
                 let data = try file.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
@@ -56,19 +60,27 @@ struct SegmentCommand: ParsableCommand {
         }
     }
 
-    /// The fields the JSONL contract adds.
-    struct Output: Encodable {
-        let sentences: [String]
-        let spans: [[Int]]
-
-        init(_ text: String, _ segmenter: Segmenter) {
-            let segmented = segmenter.segment(text)
-            let offsets = CodePointOffsets(text)
-            sentences = segmented.sentences.map { text.slice($0.span) }
-            spans = segmented.sentences.map { sentence in
-                let (start, end) = offsets.codePoints(of: sentence.span)
-                return [start, end]
+    /// The fields the JSONL contract adds: each sentence's text and its code point span. Works on
+    /// the text's UTF-8 as it lies in the input line, so no `String` is made for it.
+    static func fields(for text: UnsafeBufferPointer<UInt8>, _ segmenter: Segmenter) -> JSONAddedFields {
+        let sentences = segmenter.segment(bytes: text).sentences
+        var fields = JSONAddedFields(reservingCapacity: text.count + 16 * sentences.count + 64)
+        fields.add("sentences") { json in
+            json.appendArray(sentences) { json, sentence in
+                json.appendString(utf8: UnsafeBufferPointer(rebasing: text[sentence.span.start..<sentence.span.end]))
             }
         }
+        // Sentences come in text order, so one forward pass converts every offset.
+        var cursor = CodePointCursor(text)
+        fields.add("spans") { json in
+            json.appendArray(sentences) { json, sentence in
+                json.appendRaw("[")
+                json.appendInt(cursor.codePoint(atByte: sentence.span.start))
+                json.appendRaw(",")
+                json.appendInt(cursor.codePoint(atByte: sentence.span.end))
+                json.appendRaw("]")
+            }
+        }
+        return fields
     }
 }

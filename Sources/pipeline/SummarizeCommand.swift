@@ -35,8 +35,12 @@ struct SummarizeCommand: ParsableCommand {
     @Flag(help: "Read and write JSON Lines.")
     var jsonl = false
 
+    @Option(help: "With --jsonl, lines summarized at once; the default is this machine's core count.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         if LanguageTag(language) == nil { throw ValidationError("--lang '\(language)' is not a BCP-47 language tag") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         let given = [sentences.map { _ in "--sentences" }, ratio.map { _ in "--ratio" }, words.map { _ in "--words" }].compactMap { $0 }
         guard given.count == 1 else {
             throw ValidationError(given.isEmpty
@@ -58,11 +62,14 @@ struct SummarizeCommand: ParsableCommand {
             let segmenter = try Segmenter(language: tag)
             let summarizer = try Summarizer(method: method, language: tag.language)
             if jsonl {
-                try JSONLines.process { object, lineNumber in
-                    let text = try JSONLines.text(in: object, lineNumber: lineNumber)
-                    let title = object["title"] as? String ?? ""
+                let length = length
+                try JSONLines.process(jobs: jobs) { object in
+                    let text = try object.requiredString("text")
+                    let title = try object.string("title") ?? ""
                     let (sentences, summary) = Self.summarize(text, title: title, segmenter: segmenter, summarizer: summarizer, length: length)
-                    return Output(summary: summary.picks.map { sentences[$0.sentence] })
+                    var fields = JSONAddedFields()
+                    fields.add("summary") { json in json.appendArray(summary.picks) { $0.appendString(sentences[$1.sentence]) } }
+                    return fields
                 }
             } else {
                 let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -74,10 +81,6 @@ struct SummarizeCommand: ParsableCommand {
                 }
             }
         }
-    }
-
-    struct Output: Encodable {
-        let summary: [String]
     }
 
     static func summarize(

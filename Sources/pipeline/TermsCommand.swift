@@ -27,6 +27,9 @@ struct TermsCommand: ParsableCommand {
     @Flag(help: "Read and write JSON Lines.")
     var jsonl = false
 
+    @Option(help: "With --jsonl, lines searched at once; the default is this machine's core count.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(help: "Also report closed compounds whose head is a noun term, as the whole word (kind 'compound').")
     var compounds = false
 
@@ -35,6 +38,7 @@ struct TermsCommand: ParsableCommand {
 
     func validate() throws {
         if glossaries.isEmpty { throw ValidationError("give at least one --glossary") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if LanguageTag(language) == nil { throw ValidationError("--lang '\(language)' is not a BCP-47 language tag") }
         if let targetLanguage, LanguageTag(targetLanguage) == nil {
             throw ValidationError("--target-lang '\(targetLanguage)' is not a BCP-47 language tag")
@@ -48,9 +52,13 @@ struct TermsCommand: ParsableCommand {
             let glossary = try Glossary.load(glossaries.map { URL(fileURLWithPath: $0) }, source: source, target: target)
             let matcher = TermMatcher(glossary: glossary, options: .init(compounds: compounds, fuzzy: !noFuzzy))
             if jsonl {
-                try JSONLines.process { object, lineNumber in
-                    let text = try JSONLines.text(in: object, lineNumber: lineNumber)
-                    return Output(matches: ReportedTermMatch.all(matcher.matches(in: text), in: text))
+                try JSONLines.process(jobs: jobs) { object in
+                    let text = try object.requiredString("text")
+                    var fields = JSONAddedFields()
+                    fields.add("matches") { json in
+                        json.appendArray(ReportedTermMatch.all(matcher.matches(in: text), in: text)) { $1.write(to: &$0) }
+                    }
+                    return fields
                 }
             } else {
                 let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -59,9 +67,5 @@ struct TermsCommand: ParsableCommand {
                 }
             }
         }
-    }
-
-    struct Output: Encodable {
-        let matches: [ReportedTermMatch]
     }
 }

@@ -21,12 +21,17 @@ struct CommandRunner {
     }
 
     static func run(_ arguments: [String], stdin: String = "", in directory: URL = root) throws -> Result {
+        try run(arguments, input: Data(stdin.utf8), in: directory)
+    }
+
+    /// Runs with raw bytes on stdin, for input that is not valid UTF-8.
+    static func run(_ arguments: [String], input: Data, in directory: URL = root) throws -> Result {
         // Files rather than pipes for the output, so a large output can never block the child.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let paths = ["in", "out", "err"].map { scratch.appendingPathComponent($0) }
-        try Data(stdin.utf8).write(to: paths[0])
+        try input.write(to: paths[0])
         for path in paths.dropFirst() { try Data().write(to: path) }
         let process = Process()
         process.executableURL = binary

@@ -17,6 +17,16 @@ import Testing
         #expect(try JSONDecoder().decode(Translation.Origin.self, from: Data(json.utf8)) == origin)
     }
 
+    /// Stream mode writes origins without an encoder; the bytes must be the `Codable` form's.
+    @Test(arguments: [Translation.Origin.translator, .memory(percent: 87), .machine(engine: "Deep \"L\"")])
+    func streamLinesWriteTheSameEncodedForm(origin: Translation.Origin) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var json = JSONWriter()
+        origin.write(to: &json)
+        #expect(String(decoding: json.bytes, as: UTF8.self) == String(decoding: try encoder.encode(origin), as: UTF8.self))
+    }
+
     @Test func onlyAFuzzyMemoryMatchIsASuggestion() {
         #expect(Translation.Origin.memory(percent: 99).isFuzzyMemory)
         #expect(!Translation.Origin.memory(percent: 100).isFuzzyMemory)

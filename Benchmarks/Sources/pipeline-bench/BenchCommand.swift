@@ -10,6 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
             MemoryBenchmark.self,
             TermsBenchmark.self,
             SegmentBenchmark.self,
+            JSONLinesBenchmark.self,
             SummarizeBenchmark.self,
             SummaryEvaluation.self,
         ]

@@ -155,24 +155,31 @@ public struct JSONLinesDocumentReader: DocumentReader {
     public mutating func next(namer: inout DocumentNamer) -> DocumentLoad? {
         while let bytes = lines.next() {
             let line = lines.lineNumber
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let where_ = "\(source):\(line)"
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
-                return .failure(source: where_, error: .badJSONLine(path: source, line: line, reason: "not a JSON object"))
-            }
-            guard let text = object["text"] as? String else {
-                return .failure(source: where_, error: .badJSONLine(path: source, line: line, reason: "no string field \"text\""))
+            let place = "\(source):\(line)"
+            let object: JSONLineObject
+            let text: String
+            do throws(JSONLineError) {
+                guard let parsed = try JSONLineParser.parse(bytes, firstLine: line == 1) else { continue }
+                object = parsed
+                text = try object.requiredString("text")
+            } catch {
+                return .failure(source: place, error: .badJSONLine(path: source, line: line, reason: error.description))
             }
             guard !TextTitle.isBlank(text) else {
-                return .failure(source: where_, error: .badJSONLine(path: source, line: line, reason: "the document has no text, only whitespace"))
+                return .failure(source: place, error: .badJSONLine(path: source, line: line, reason: "the document has no text, only whitespace"))
             }
-            let id = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue ?? "line-\(line)"
-            let title = (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-                ?? TextTitle.firstLine(of: text)
-            let metadata = object.keys.sorted().compactMap { key -> MetadataEntry? in
-                guard !["id", "title", "text"].contains(key), let value = object[key] as? String else { return nil }
-                return MetadataEntry(key, value)
-            }
+            let id = object.member("id").flatMap { member in
+                switch member.kind {
+                case .string: object.decodedString(member)
+                case .number: String(decoding: object.bytes[member.value], as: UTF8.self)
+                default: nil
+                }
+            } ?? "line-\(line)"
+            let title = object.member("title").flatMap { $0.kind == .string ? object.decodedString($0) : nil }
+                .flatMap { $0.isEmpty ? nil : $0 } ?? TextTitle.firstLine(of: text)
+            let metadata = object.members.filter { !["id", "title", "text"].contains($0.key) && $0.kind == .string }
+                .sorted { $0.key < $1.key }
+                .map { MetadataEntry($0.key, object.decodedString($0)) }
             // Named by id, not line: a stream cut into parts (GNU parallel, Spark) must describe each
             // document as the whole stream would.
             return .document(Document(

@@ -7,22 +7,19 @@ public final class JSONLinesSink: DocumentSink, @unchecked Sendable {
     private let handle: FileHandle
     /// Batch outputs (a digest, one XLIFF per batch) have no document line; they go here if given.
     private let batchFolder: OutputWriter?
-    private let encoder: JSONEncoder
 
     /// Only the runner's delivery loop calls the sink, one document at a time, so no lock is needed.
     public init(handle: FileHandle = .standardOutput, batchFolder: URL? = nil) {
         self.handle = handle
         self.batchFolder = batchFolder.map(OutputWriter.init)
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     public func accept(_ document: AnnotatedDocument) throws {
-        try emit(DocumentResult(document))
+        emit { DocumentResult(document).write(to: &$0) }
     }
 
     public func fail(_ failure: DocumentFailure, id: String?) throws {
-        try emit(FailedResult(id: id, source: failure.source, stage: failure.stage, error: failure.reason))
+        emit { FailedResult(id: id, source: failure.source, stage: failure.stage, error: failure.reason).write(to: &$0) }
     }
 
     /// Batch outputs that had nowhere to go, for the caller to mention: a stream has one line per
@@ -37,30 +34,32 @@ public final class JSONLinesSink: DocumentSink, @unchecked Sendable {
         try batchFolder.write(file)
     }
 
-    private func emit(_ value: some Encodable) throws {
-        var line = try encoder.encode(value)
-        line.append(0x0A)
-        handle.write(line)
+    /// One line, keys in sorted order as the stream has always had them.
+    private func emit(_ write: (inout JSONWriter) -> Void) {
+        var line = JSONWriter()
+        write(&line)
+        line.appendRaw("\n")
+        handle.write(Data(line.bytes))
     }
 }
 
 /// The JSON form of a processed document. Offsets are Unicode code points, as in the unit commands.
-struct DocumentResult: Encodable {
-    struct SentenceResult: Encodable {
+struct DocumentResult {
+    struct SentenceResult {
         let start: Int
         let end: Int
         let paragraph: Int
         let text: String
     }
 
-    struct SummaryResult: Encodable {
+    struct SummaryResult {
         let sentence: Int
         let rank: Int
         let score: Double
         let text: String
     }
 
-    struct TranslationResult: Encodable {
+    struct TranslationResult {
         let sentence: Int
         let text: String
         let origin: Translation.Origin
@@ -102,9 +101,97 @@ struct DocumentResult: Encodable {
     }
 }
 
-struct FailedResult: Encodable {
+struct FailedResult {
     let id: String?
     let source: String
     let stage: String
     let error: String
+
+    func write(to json: inout JSONWriter) {
+        json.appendRaw("{\"error\":")
+        json.appendString(error)
+        if let id {
+            json.appendRaw(",\"id\":")
+            json.appendString(id)
+        }
+        json.appendRaw(",\"source\":")
+        json.appendString(source)
+        json.appendRaw(",\"stage\":")
+        json.appendString(stage)
+        json.appendRaw("}")
+    }
+}
+
+extension DocumentResult {
+    /// The result as one JSON object, every object's keys in sorted order.
+    func write(to json: inout JSONWriter) {
+        json.appendRaw("{\"id\":")
+        json.appendString(id)
+        json.appendRaw(",\"outputs\":{")
+        for (index, name) in outputs.keys.sorted().enumerated() {
+            if index > 0 { json.appendRaw(",") }
+            json.appendString(name)
+            json.appendRaw(":")
+            json.appendString(outputs[name]!)
+        }
+        json.appendRaw("},\"sentences\":")
+        json.appendArray(sentences) { json, sentence in
+            json.appendRaw("{\"end\":")
+            json.appendInt(sentence.end)
+            json.appendRaw(",\"paragraph\":")
+            json.appendInt(sentence.paragraph)
+            json.appendRaw(",\"start\":")
+            json.appendInt(sentence.start)
+            json.appendRaw(",\"text\":")
+            json.appendString(sentence.text)
+            json.appendRaw("}")
+        }
+        json.appendRaw(",\"source\":")
+        json.appendString(source)
+        json.appendRaw(",\"summary\":")
+        json.appendArray(summary) { json, pick in
+            json.appendRaw("{\"rank\":")
+            json.appendInt(pick.rank)
+            json.appendRaw(",\"score\":")
+            json.appendDouble(pick.score)
+            json.appendRaw(",\"sentence\":")
+            json.appendInt(pick.sentence)
+            json.appendRaw(",\"text\":")
+            json.appendString(pick.text)
+            json.appendRaw("}")
+        }
+        json.appendRaw(",\"terms\":")
+        json.appendArray(terms) { $1.write(to: &$0) }
+        json.appendRaw(",\"title\":")
+        json.appendString(title)
+        json.appendRaw(",\"translations\":")
+        json.appendArray(translations) { json, translation in
+            json.appendRaw("{\"origin\":")
+            translation.origin.write(to: &json)
+            json.appendRaw(",\"sentence\":")
+            json.appendInt(translation.sentence)
+            json.appendRaw(",\"text\":")
+            json.appendString(translation.text)
+            json.appendRaw("}")
+        }
+        json.appendRaw("}")
+    }
+}
+
+extension Translation.Origin {
+    /// The origin's `Codable` form with sorted keys, written straight into a stream line.
+    func write(to json: inout JSONWriter) {
+        switch self {
+        case .translator:
+            json.appendRaw("{\"kind\":\"translator\"}")
+        case .memory(let percent):
+            json.appendRaw("{\"kind\":\"memory\",\"percent\":")
+            json.appendInt(percent)
+            json.appendRaw("}")
+        case .machine(let engine):
+            json.appendRaw("{\"engine\":")
+            json.appendString(engine)
+            json.appendRaw(",\"kind\":\"machine\"}")
+        }
+    }
 }

@@ -14,19 +14,19 @@ public struct CodePointOffsets: Sendable {
         var starts: [Int] = []
         var extras: [Int] = []
         var total = 0
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            if width > 1 {
+        var copy = text
+        // Lead bytes of multi-byte scalars are 0xC0 and up; a `String` is valid UTF-8, so the lead
+        // byte alone gives the scalar's width.
+        byteCount = copy.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() where byte >= 0xC0 {
                 starts.append(offset)
-                total += width - 1
+                total += byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1
                 extras.append(total)
             }
-            offset += width
+            return bytes.count
         }
         wideScalarStarts = starts
         extraBytesBefore = extras
-        byteCount = offset
     }
 
     /// The code point offset of a byte offset that sits on a scalar boundary.
