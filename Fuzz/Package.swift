@@ -18,6 +18,7 @@ let package = Package(
         fuzzTarget("fuzz-tmx"),
         fuzzTarget("fuzz-xliff"),
         fuzzTarget("fuzz-yaml"),
+        fuzzTarget("fuzz-jsonl"),
     ]
 )
 
