@@ -3,12 +3,12 @@
 /// Written here rather than linked from libstemmer so that the package builds with no system
 /// library beyond libxml2. A value type without state: one instance may be shared by every task.
 /// Stems are for comparing words, not for showing: umlauts are folded (`Wähler` → `wahl`).
-public struct GermanStemmer: Sendable {
-    public init() {}
+package struct GermanStemmer: Sendable {
+    package init() {}
 
     /// Lower-cases the word (Snowball itself does not) and strips its inflectional and some
     /// derivational suffixes: `Rechenzentren` → `rechenzentr`.
-    public func stem(_ word: String) -> String {
+    package func stem(_ word: String) -> String {
         var letters = Self.lowercasedScalars(of: word)
         Self.prelude(&letters)
         let regions = Self.regions(of: letters)

@@ -1,16 +1,16 @@
 /// A term match as the JSON outputs spell it (the `terms` command, stream mode): code-point offsets
 /// into the text and flat fields.
-public struct ReportedTermMatch: Encodable, Sendable, Equatable {
-    public let start: Int
-    public let end: Int
-    public let surface: String
-    public let source: String
-    public let target: String
-    public let concept: String
-    public let status: TermStatus
-    public let kind: MatchKind
+package struct ReportedTermMatch: Encodable, Sendable, Equatable {
+    package let start: Int
+    package let end: Int
+    package let surface: String
+    package let source: String
+    package let target: String
+    package let concept: String
+    package let status: TermStatus
+    package let kind: MatchKind
 
-    public init(_ match: TermMatch, offsets: CodePointOffsets) {
+    package init(_ match: TermMatch, offsets: CodePointOffsets) {
         (start, end) = offsets.codePoints(of: match.span)
         surface = match.surface
         source = match.source
@@ -21,7 +21,7 @@ public struct ReportedTermMatch: Encodable, Sendable, Equatable {
     }
 
     /// Every match of one text, converting offsets once.
-    public static func all(_ matches: [TermMatch], in text: String) -> [ReportedTermMatch] {
+    package static func all(_ matches: [TermMatch], in text: String) -> [ReportedTermMatch] {
         let offsets = CodePointOffsets(text)
         return matches.map { ReportedTermMatch($0, offsets: offsets) }
     }

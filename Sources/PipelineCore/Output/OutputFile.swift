@@ -6,7 +6,7 @@ public struct OutputFile: Sendable, Hashable {
     /// The bytes; empty when the file was built on disk (`spool`).
     public let contents: Data
     /// A closed temporary file holding the contents, for batch outputs too large to hold in memory.
-    public let spool: SpoolFile?
+    package let spool: SpoolFile?
     /// Files a person may have edited (XLIFF handed to translators) are backed up before replacement.
     public let backupExisting: Bool
 
@@ -21,7 +21,7 @@ public struct OutputFile: Sendable, Hashable {
         self.init(path: path, contents: Data(text.utf8), backupExisting: backupExisting)
     }
 
-    public init(path: String, spool: SpoolFile, backupExisting: Bool = false) {
+    package init(path: String, spool: SpoolFile, backupExisting: Bool = false) {
         self.path = path
         contents = Data()
         self.spool = spool

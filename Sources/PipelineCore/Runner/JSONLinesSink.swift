@@ -3,30 +3,30 @@ import Foundation
 /// Stream mode: one JSON line per document on stdout, in input order, so the tool can be the
 /// executable of Spark's `RDD.pipe`, Hadoop Streaming or `parallel --pipe`. A failed document gets
 /// a line with its error, keeping one output line per input line.
-public final class JSONLinesSink: DocumentSink, @unchecked Sendable {
+package final class JSONLinesSink: DocumentSink, @unchecked Sendable {
     private let handle: FileHandle
     /// Batch outputs (a digest, one XLIFF per batch) have no document line; they go here if given.
     private let batchFolder: OutputWriter?
 
     /// Only the runner's delivery loop calls the sink, one document at a time, so no lock is needed.
-    public init(handle: FileHandle = .standardOutput, batchFolder: URL? = nil) {
+    package init(handle: FileHandle = .standardOutput, batchFolder: URL? = nil) {
         self.handle = handle
         self.batchFolder = batchFolder.map(OutputWriter.init)
     }
 
-    public func accept(_ document: AnnotatedDocument) throws {
+    package func accept(_ document: AnnotatedDocument) throws {
         emit { DocumentResult(document).write(to: &$0) }
     }
 
-    public func fail(_ failure: DocumentFailure, id: String?) throws {
+    package func fail(_ failure: DocumentFailure, id: String?) throws {
         emit { FailedResult(id: id, source: failure.source, stage: failure.stage, error: failure.reason).write(to: &$0) }
     }
 
     /// Batch outputs that had nowhere to go, for the caller to mention: a stream has one line per
     /// document and no place for them.
-    public private(set) var skippedBatchOutputs: [String] = []
+    package private(set) var skippedBatchOutputs: [String] = []
 
-    public func write(_ file: OutputFile) throws {
+    package func write(_ file: OutputFile) throws {
         guard let batchFolder else {
             skippedBatchOutputs.append(file.path)
             return

@@ -3,14 +3,14 @@
 ///
 /// Built once per text in linear time; each lookup is a binary search over the non-ASCII positions,
 /// so ASCII-heavy text costs almost nothing.
-public struct CodePointOffsets: Sendable {
+package struct CodePointOffsets: Sendable {
     /// Byte offsets of the first byte of every non-ASCII scalar, in order.
     private let wideScalarStarts: [Int]
     /// For each entry above, how many bytes that scalar has beyond its first.
     private let extraBytesBefore: [Int]
-    public let byteCount: Int
+    package let byteCount: Int
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         var starts: [Int] = []
         var extras: [Int] = []
         var total = 0
@@ -30,7 +30,7 @@ public struct CodePointOffsets: Sendable {
     }
 
     /// The code point offset of a byte offset that sits on a scalar boundary.
-    public func codePoint(atByte byte: Int) -> Int {
+    package func codePoint(atByte byte: Int) -> Int {
         // Count the wide scalars that start before `byte`.
         var low = 0
         var high = wideScalarStarts.count
@@ -41,7 +41,7 @@ public struct CodePointOffsets: Sendable {
         return low == 0 ? byte : byte - extraBytesBefore[low - 1]
     }
 
-    public func codePoints(of span: TextSpan) -> (start: Int, end: Int) {
+    package func codePoints(of span: TextSpan) -> (start: Int, end: Int) {
         (codePoint(atByte: span.start), codePoint(atByte: span.end))
     }
 }
