@@ -145,3 +145,36 @@ import Testing
         #expect(names == ["blocked"], "no half set and no temporary file: \(names)")
     }
 }
+
+@Suite struct MetadataFieldTests {
+    static func runner(fields: [String]) -> PipelineRunner {
+        let context = StageContext(
+            pipelineName: "t", languages: LanguagePair(source: LanguageTag("de-DE")!, target: LanguageTag("en-GB")!),
+            baseDirectory: URL(fileURLWithPath: "/tmp"))
+        return PipelineRunner(stages: [], context: context, jobs: 1, metadataFields: fields)
+    }
+
+    static let document = Document(
+        id: "a", title: "T", text: "Text.", source: "in.jsonl#a",
+        metadata: [MetadataEntry("author", "Jana"), MetadataEntry("editor-email", "jana@example.org"), MetadataEntry("file", "in.jsonl")])
+
+    /// A record may carry what translators must not see; only the fields the pipeline file names go on.
+    @Test func onlyNamedFieldsAndTheFileNameReachOutputs() async throws {
+        #expect(try await Self.runner(fields: []).process(Self.document, ordinal: 0).document.metadata.map(\.key) == ["file"])
+        #expect(try await Self.runner(fields: ["author"]).process(Self.document, ordinal: 0).document.metadata.map(\.key)
+            == ["author", "file"])
+    }
+
+    @Test func thePipelineFileNamesTheFields() throws {
+        let spec = try PipelineFileReader(catalog: testCatalog).parse("""
+            version: 1
+            name: p
+            languages: {source: de-DE, target: en-GB}
+            inputs: in.jsonl
+            metadata: [author, url]
+            stages:
+              - split: {}
+            """, file: URL(fileURLWithPath: "/p/p.yml"))
+        #expect(spec.metadata == ["author", "url"])
+    }
+}

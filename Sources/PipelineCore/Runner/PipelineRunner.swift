@@ -9,6 +9,8 @@ public struct PipelineRunner: Sendable {
     public let stages: [any Stage]
     public let context: StageContext
     public let jobs: Int
+    /// The metadata fields documents keep (besides the input's file name): what the pipeline file names.
+    public let metadataFields: Set<String>
 
     /// Creates every stage of a spec: loads rules, glossaries and memories once for the whole run.
     public init(spec: PipelineSpec, jobs: Int, translations: [URL] = []) throws {
@@ -23,17 +25,21 @@ public struct PipelineRunner: Sendable {
             do { return try stage.makeStage(context: context) } catch {
                 throw StageSetupError(stage: stage.name, file: spec.file.path, line: stage.line, underlying: error)
             }
-        }, context: context, jobs: jobs)
+        }, context: context, jobs: jobs, metadataFields: spec.metadata)
     }
 
-    public init(stages: [any Stage], context: StageContext, jobs: Int) {
+    public init(stages: [any Stage], context: StageContext, jobs: Int, metadataFields: [String] = []) {
         self.stages = stages
         self.context = context
         self.jobs = max(1, jobs)
+        self.metadataFields = Set(metadataFields).union(["file"])
     }
 
     /// Runs one document through every stage.
     public func process(_ document: Document, ordinal: Int) async throws -> AnnotatedDocument {
+        let kept = document.metadata.filter { metadataFields.contains($0.key) }
+        let document = kept.count == document.metadata.count ? document
+            : Document(id: document.id, title: document.title, text: document.text, source: document.source, path: document.path, metadata: kept)
         var annotated = AnnotatedDocument(document: document, ordinal: ordinal)
         for stage in stages {
             do { try await stage.process(&annotated, context: context) } catch {

@@ -94,12 +94,14 @@ struct PipelineFileV1: Decodable {
     var glossaries: [String]
     var translations: [String]
     var translationMemories: [String]
+    var metadata: [String]
     var output: OutputSpec
     var stages: [StageEntry]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case version, name, languages, inputs, glossaries, translations
         case translationMemories = "translation-memories"
+        case metadata
         case output, stages
     }
 
@@ -117,6 +119,7 @@ struct PipelineFileV1: Decodable {
         glossaries = try container.decode(.glossaries, default: OneOrMany(values: [])).values
         translations = try container.decode(.translations, default: OneOrMany(values: [])).values
         translationMemories = try container.decode(.translationMemories, default: OneOrMany(values: [])).values
+        metadata = try container.decode(.metadata, default: OneOrMany(values: [])).values
         output = try container.decode(.output, default: OutputSpec())
         stages = try container.decode([StageEntry].self, forKey: .stages)
         guard !stages.isEmpty else {
@@ -146,7 +149,7 @@ struct PipelineFileV1: Decodable {
         }
         return PipelineSpec(
             file: file, name: name, languages: languages, inputs: inputs, glossaries: glossaries,
-            translations: translations, translationMemories: translationMemories, output: output,
+            translations: translations, translationMemories: translationMemories, metadata: metadata, output: output,
             stages: stages.map(\.spec), warnings: warnings(file: file), listedFiles: listed)
     }
 

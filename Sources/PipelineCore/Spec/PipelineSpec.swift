@@ -10,6 +10,9 @@ public struct PipelineSpec: Sendable {
     public let glossaries: [String]
     public let translations: [String]
     public let translationMemories: [String]
+    /// Fields of JSON-lines inputs copied into outputs (`author`, `url`); none unless named, since a
+    /// record may carry what translators must not see (an editor's e-mail).
+    public let metadata: [String]
     public let output: OutputSpec
     public let stages: [StageSpec]
     /// What is allowed but probably not meant: lists no stage reads, stages with nothing to read.
@@ -23,7 +26,7 @@ public struct PipelineSpec: Sendable {
 
     public init(
         file: URL, name: String, languages: LanguagePair, inputs: [String], glossaries: [String] = [],
-        translations: [String] = [], translationMemories: [String] = [], output: OutputSpec = OutputSpec(),
+        translations: [String] = [], translationMemories: [String] = [], metadata: [String] = [], output: OutputSpec = OutputSpec(),
         stages: [StageSpec], warnings: [String] = [], listedFiles: [ListedFile] = []
     ) {
         self.file = file
@@ -33,6 +36,7 @@ public struct PipelineSpec: Sendable {
         self.glossaries = glossaries
         self.translations = translations
         self.translationMemories = translationMemories
+        self.metadata = metadata
         self.output = output
         self.stages = stages
         self.warnings = warnings
