@@ -20,7 +20,8 @@ struct CommandRunner {
         return folder.appendingPathComponent("pipeline")
     }
 
-    static func run(_ arguments: [String], stdin: String = "", in directory: URL = root) throws -> Result {
+    /// `environment` adds variables to this process's environment for the child.
+    static func run(_ arguments: [String], stdin: String = "", in directory: URL = root, environment: [String: String] = [:]) throws -> Result {
         // Files rather than pipes for the output, so a large output can never block the child.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -32,6 +33,9 @@ struct CommandRunner {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         process.standardInput = try FileHandle(forReadingFrom: paths[0])
         process.standardOutput = try FileHandle(forWritingTo: paths[1])
         process.standardError = try FileHandle(forWritingTo: paths[2])
