@@ -59,7 +59,7 @@ struct XLIFF21Format {
 
     private func segment(_ segment: ExportedDocument.Segment, _ xml: XMLWriter) throws {
         // Machine output stays `initial`; `subState` and the unit's metadata say it is a machine suggestion.
-        let subState = segment.origin?.isMachine == true ? "pipeline:mt-suggestion" : nil
+        let subState = segment.origin?.isMachine == true ? XLIFFIdentifiers.machineSubState : nil
         try xml.element("segment", ["id": segment.id, "state": segment.state.rawValue, "subState": subState]) {
             let marks = segment.termMarks
             var next = 0
