@@ -118,6 +118,14 @@ import Testing
                 "\(result.stderr)")
     }
 
+    /// The bundled example validates with a key in the environment (no request is sent to do so).
+    @Test func theBundledMachineTranslationPipelineValidates() throws {
+        let result = try CommandRunner.run(["validate", "Pipelines/de-en-mt.yml"], environment: ["DEEPL_AUTH_KEY": "not-a-real-key"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("7 stages (segment, terms, summarize, leverage, translate, xliff, briefing)"))
+        #expect(!result.stdout.contains("not-a-real-key") && !result.stderr.contains("not-a-real-key"))
+    }
+
     /// 15 key points over the five samples, each machine-translated by the engine; English titles;
     /// XLIFF that marks machine output and passes the schema check.
     private func expectMachineEnglish(in output: URL, _ setup: Setup) throws {
