@@ -212,6 +212,16 @@ import Testing
         #expect((body["q"] as? [String])?.contains("Das Wetter war gut.") == false)
     }
 
+    @Test func aHeadingThatRepeatsTheTitleGetsTheTitlesEnglish() async throws {
+        let server = try LoopbackTranslationServer(key: H.key)
+        let folder = try H.folder()
+        let document = H.document(title: "Chips und Europa", sentences: ["# Chips und Europa", "Die Regulierung bleibt umstritten."], summary: [1])
+        let result = try await H.run(try H.stage(H.options(.libretranslate, url: server.baseURL), in: folder), [document], in: folder)
+        #expect(result.documents[0].translations[0] == Translation(sentence: 0, text: "EN[Chips und Europa]", origin: .machine(engine: "LibreTranslate")))
+        let body = try #require(try JSONSerialization.jsonObject(with: server.translationRequests[0].body) as? [String: Any])
+        #expect(body["q"] as? [String] == ["Die Regulierung bleibt umstritten.", "Chips und Europa"])
+    }
+
     @Test func aMissingKeyIsAnErrorNamingTheVariable() throws {
         let folder = try H.folder()
         #expect(throws: MachineTranslationError.missingKey(variable: H.keyVariable, provider: "DeepL")) {

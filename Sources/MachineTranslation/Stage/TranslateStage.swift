@@ -91,9 +91,14 @@ public struct TranslateStage: Stage {
         if !title.isEmpty {
             if let reused = sentenceTranslation(matching: title, in: document), !reused.origin.isFuzzyMemory {
                 document.titleTranslation = TitleTranslation(text: reused.text, origin: reused.origin)
-            } else if results.keys.contains(title) {
+            } else if let text = results[title] {
                 count(title)
-                document.titleTranslation = TitleTranslation(text: results[title]!, origin: origin)
+                document.titleTranslation = TitleTranslation(text: text, origin: origin)
+                // The heading that repeats the title gets the same English, so the XLIFF offers it too.
+                for index in document.sentences.indices where document.translations[index]?.origin.isFuzzyMemory ?? true
+                    && sourceText(of: index, in: document) == title {
+                    document.translations[index] = Translation(sentence: index, text: text, origin: origin)
+                }
             } else {
                 count(title)
             }
