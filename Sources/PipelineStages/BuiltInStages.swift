@@ -1,5 +1,6 @@
 import Briefing
 import Leverage
+import MachineTranslation
 import PipelineCore
 import Segmentation
 import Summarization
@@ -13,6 +14,7 @@ public enum BuiltInStages {
         TermStage.self,
         SummarizeStage.self,
         LeverageStage.self,
+        TranslateStage.self,
         XLIFFStage.self,
         BriefingStage.self,
     ])

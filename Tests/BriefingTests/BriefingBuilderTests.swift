@@ -17,7 +17,7 @@ import Testing
             terms: [DocumentFixture.openAI, DocumentFixture.rechenzentrum, DocumentFixture.chip, DocumentFixture.regulierung],
             summary: [3, 0, 2])
         document.translations[0] = Translation(sentence: 0, text: "OpenAI plans new data centres in Europe.", origin: .translator)
-        document.translations[3] = Translation(sentence: 3, text: "OpenAI and Microsoft negotiate over chips.", origin: .memory(percent: 87))
+        document.translations[3] = Translation(sentence: 3, text: "OpenAI and Microsoft negotiate over chips.", origin: .memory(percent: 100))
         return document
     }
 
@@ -25,9 +25,26 @@ import Testing
         let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: Self.document())
         #expect(briefing.keyPoints.map(\.sentence) == [0, 2, 3])
         #expect(briefing.keyPoints.map(\.rank) == [2, 3, 1])
-        #expect(briefing.keyPoints.map(\.originLabel) == ["translator", "awaiting translation", "TM 87%"])
+        #expect(briefing.keyPoints.map(\.originLabel) == ["translator", "awaiting translation", "TM 100%"])
         #expect(briefing.status.line == "2 of 3 key points translated")
         #expect(briefing.status.detailedLine == "2 of 3 key points translated (translator 1, TM 1, awaiting 1)")
+    }
+
+    @Test func machineTranslationsAreCountedApartAndFuzzyMatchesAreNotEnglish() {
+        var document = Self.document()
+        document.translations[2] = Translation(sentence: 2, text: "Chip rules remain contested.", origin: .machine(engine: "DeepL"))
+        document.translations[3] = Translation(sentence: 3, text: "OpenAI and Google negotiate over chips.", origin: .memory(percent: 90))
+        document.titleTranslation = TitleTranslation(text: "Title", origin: .machine(engine: "DeepL"))
+        let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: document)
+        #expect(briefing.keyPoints.map(\.originLabel) == ["translator", "machine translation (DeepL)", "awaiting translation"])
+        // A 90 % match is another sentence's English: the point awaits translation, glossed.
+        #expect(briefing.keyPoints[2].target == nil)
+        #expect(briefing.keyPoints[2].glossed != nil)
+        #expect(briefing.status.detailedLine
+            == "1 of 3 key points translated, 1 machine-translated (translator 1, TM 0, machine 1, awaiting 1)")
+        #expect(briefing.titleTranslation?.text == "Title")
+        // The term check reads machine output as it reads a translator's.
+        #expect(briefing.qa.findings.contains { $0.origin == .machine(engine: "DeepL") && $0.sourceTerm == "Regulierung" })
     }
 
     @Test func aPointAwaitingTranslationIsGlossed() {

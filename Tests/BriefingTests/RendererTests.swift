@@ -49,7 +49,7 @@ import Testing
         #expect(html.contains("<mark class=\"term\" tabindex=\"0\" title=\"Rechenzentrum → data centre\" data-gloss=\"Rechenzentrum → data centre\">data centres</mark>"))
         #expect(html.components(separatedBy: "<div class=\"pair\">").count - 1 == 3)
         #expect(html.contains("<span class=\"gloss\">[regulation]</span>"))
-        #expect(html.contains("<span class=\"origin\">TM 87%</span>"))
+        #expect(html.contains("<span class=\"origin\">TM 100%</span>"))
         #expect(html.contains("2 of 3 key points translated"))
     }
 
@@ -85,12 +85,33 @@ import Testing
         let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: BriefingBuilderTests.document())
         let markdown = MarkdownRenderer().render(briefing)
         for part in ["**Status:** 2 of 3 key points translated", "## Source", "| Source | Samples/doc.txt |", "| file | doc.txt |",
-                     "## Key points", "OpenAI plans new data centres in Europe. — *translator*", "— *TM 87%*",
+                     "## Key points", "OpenAI plans new data centres in Europe. — *translator*", "— *TM 100%*",
                      "**Awaiting translation** — German with glossary terms:", "> Die Regulierung \\[regulation\\] von Chips \\[chip\\] bleibt umstritten.",
                      "## Key terms", "| German | English | Count |", "| Chip | chip | 2 |",
                      "## People and organisations", "| OpenAI | OpenAI | 2 |", "## Terminology check"] {
             #expect(markdown.contains(part), "missing: \(part)")
         }
+    }
+
+    @Test func machineTextIsMarkedAndTheTitleIsEnglishWithTheOriginalBeneath() throws {
+        var document = BriefingBuilderTests.document()
+        document.translations[2] = Translation(sentence: 2, text: "Chip regulation remains contested.", origin: .machine(engine: "DeepL"))
+        document.titleTranslation = TitleTranslation(text: "Chips & data centres", origin: .machine(engine: "DeepL"))
+        let briefing = BriefingBuilder(languages: DocumentFixture.languages).briefing(for: document)
+        let html = HTMLRenderer().render(briefing)
+        #expect(html.contains("<h1 lang=\"en-GB\" class=\"machine-text\">Chips &amp; data centres</h1>\n"
+            + "<p class=\"original\"><span lang=\"de-DE\">Titel</span> · <span class=\"origin\">title: machine translation (DeepL)</span></p>"))
+        #expect(html.contains("<title>Briefing: Chips &amp; data centres</title>"))
+        #expect(html.contains("<div class=\"side machine\"><p class=\"label\">English · <span class=\"badge\">MT</span> "
+            + "<span class=\"origin\">machine translation (DeepL)</span></p>"))
+        #expect(html.components(separatedBy: "class=\"side machine\"").count - 1 == 1)
+        let markdown = MarkdownRenderer().render(briefing)
+        #expect(markdown.hasPrefix("# Chips & data centres\n\nGerman: Titel — *title: machine translation (DeepL)*\n"))
+        #expect(markdown.contains("1. Chip regulation remains contested. — *machine translation (DeepL)*") || markdown.contains("Chip regulation remains contested. — *machine translation (DeepL)*"))
+        let json = String(decoding: try JSONRenderer().render(briefing), as: UTF8.self)
+        #expect(json.contains("\"engine\" : \"DeepL\""))
+        #expect(json.contains("\"fromMachine\" : 1"))
+        #expect(json.contains("\"titleTranslation\" : {"))
     }
 
     @Test func jsonRoundTripsAndIsStable() throws {
@@ -100,7 +121,7 @@ import Testing
         #expect(try JSONRenderer().render(briefing) == data)
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"kind\" : \"memory\""))
-        #expect(text.contains("\"percent\" : 87"))
+        #expect(text.contains("\"percent\" : 100"))
     }
 
     @Test func findingsAppearBesideTheirKeyPointAndInTheCheck() {

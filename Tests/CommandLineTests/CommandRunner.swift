@@ -20,12 +20,17 @@ struct CommandRunner {
         return folder.appendingPathComponent("pipeline")
     }
 
-    static func run(_ arguments: [String], stdin: String = "", in directory: URL = root) throws -> Result {
-        try run(arguments, input: Data(stdin.utf8), in: directory)
+    /// `environment` adds variables to this process's environment for the child.
+    static func run(
+        _ arguments: [String], stdin: String = "", in directory: URL = root, environment: [String: String] = [:]
+    ) throws -> Result {
+        try run(arguments, input: Data(stdin.utf8), in: directory, environment: environment)
     }
 
     /// Runs with raw bytes on stdin, for input that is not valid UTF-8.
-    static func run(_ arguments: [String], input: Data, in directory: URL = root) throws -> Result {
+    static func run(
+        _ arguments: [String], input: Data, in directory: URL = root, environment: [String: String] = [:]
+    ) throws -> Result {
         // Files rather than pipes for the output, so a large output can never block the child.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -37,6 +42,9 @@ struct CommandRunner {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         process.standardInput = try FileHandle(forReadingFrom: paths[0])
         process.standardOutput = try FileHandle(forWritingTo: paths[1])
         process.standardError = try FileHandle(forWritingTo: paths[2])

@@ -36,7 +36,9 @@ import Testing
         ("  - segment: {}\n  - leverage: {}", "the leverage stage needs a summarize stage before it (because of apply-to: summary)"),
         ("  - segment: {}\n  - briefing: {}", "the briefing stage needs a summarize stage before it"),
         ("  - segment: {}\n  - segment: {}", "the segment stage is listed twice"),
-        ("  - segment: {}\n  - xliff: {}\n  - summarize: {}", "the summarize stage must come before xliff; stages run in the order segment, terms, summarize, leverage, xliff, briefing"),
+        ("  - segment: {}\n  - xliff: {}\n  - summarize: {}", "the summarize stage must come before xliff; stages run in the order segment, terms, summarize, leverage, translate, xliff, briefing"),
+        ("  - segment: {}\n  - translate: {}", "the translate stage needs a summarize stage before it (because of apply-to: summary)"),
+        ("  - segment: {}\n  - summarize: {}\n  - translate: {}\n  - leverage: {}", "the leverage stage must come before translate"),
     ])
     func whatTheOptionsNeedIsCheckedBeforeAnyRun(stages: String, message: String) {
         let error = Self.error(stages: stages)

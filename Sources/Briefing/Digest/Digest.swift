@@ -29,6 +29,7 @@ public struct Digest: Sendable, Hashable, Codable {
         public let ordinal: Int
         public let id: String
         public let title: String
+        public let titleTranslation: TitleTranslation?
         public let source: String
         /// The highest-ranked key points, shown in document order.
         public let topPoints: [KeyPoint]
@@ -40,6 +41,7 @@ public struct Digest: Sendable, Hashable, Codable {
             ordinal = briefing.ordinal
             id = briefing.id
             title = briefing.title
+            titleTranslation = briefing.titleTranslation
             source = briefing.source
             let top = briefing.keyPoints.sorted { ($0.rank, $0.sentence) < ($1.rank, $1.sentence) }.prefix(points)
             topPoints = top.sorted { $0.sentence < $1.sentence }
@@ -80,6 +82,7 @@ public struct DigestBuilder: Sendable {
     private var keyPoints = 0
     private var fromTranslator = 0
     private var fromMemory = 0
+    private var fromMachine = 0
     /// The `limit` lowest ordinals seen so far, in ordinal order.
     private var entries: [Digest.Entry] = []
     private var awaiting: [Digest.Awaiting] = []
@@ -97,6 +100,7 @@ public struct DigestBuilder: Sendable {
         keyPoints += briefing.status.keyPoints
         fromTranslator += briefing.status.fromTranslator
         fromMemory += briefing.status.fromMemory
+        fromMachine += briefing.status.fromMachine
         Self.keepFirst(&entries, limit: limit, ordinal: briefing.ordinal, \.ordinal) { Digest.Entry(briefing, points: points) }
         if briefing.status.awaiting > 0 {
             awaitingCount += 1
@@ -133,6 +137,6 @@ public struct DigestBuilder: Sendable {
                 ($1.count, $1.documents, $0.source, $0.conceptID) < ($0.count, $0.documents, $1.source, $1.conceptID)
             },
             awaitingCount: awaitingCount, awaiting: awaiting,
-            status: TranslationStatus(keyPoints: keyPoints, fromTranslator: fromTranslator, fromMemory: fromMemory))
+            status: TranslationStatus(keyPoints: keyPoints, fromTranslator: fromTranslator, fromMemory: fromMemory, fromMachine: fromMachine))
     }
 }

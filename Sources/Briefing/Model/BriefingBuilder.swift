@@ -20,6 +20,7 @@ public struct BriefingBuilder: Sendable {
             id: document.document.id,
             ordinal: document.ordinal,
             title: document.document.title,
+            titleTranslation: document.titleTranslation,
             source: document.document.source,
             metadata: document.document.metadata,
             languages: languages,
@@ -30,7 +31,8 @@ public struct BriefingBuilder: Sendable {
             status: TranslationStatus(
                 keyPoints: keyPoints.count,
                 fromTranslator: keyPoints.count(where: { $0.origin == .translator }),
-                fromMemory: keyPoints.count(where: { if case .memory = $0.origin { true } else { false } })),
+                fromMemory: keyPoints.count(where: { if case .memory = $0.origin { true } else { false } }),
+                fromMachine: keyPoints.count(where: { if case .machine = $0.origin { true } else { false } })),
             qa: QAReport(document: document.document.id, checkedSegments: document.translations.count, findings: findings))
     }
 
@@ -44,7 +46,8 @@ public struct BriefingBuilder: Sendable {
             return TermMark(start: start - sentenceStart, end: end - sentenceStart, sourceTerm: term.source,
                             targetTerm: term.target, conceptID: term.conceptID)
         }
-        let translation = document.translations[pick.sentence]
+        // A fuzzy memory match translates another sentence: a suggestion for translators, never the briefing's English.
+        let translation = document.translations[pick.sentence].flatMap { $0.origin.isFuzzyMemory ? nil : $0 }
         return KeyPoint(
             sentence: pick.sentence, rank: pick.rank, source: source, target: translation?.text,
             origin: translation?.origin,

@@ -6,7 +6,10 @@ public struct DocumentBriefing: Sendable, Hashable, Codable {
     /// The document's place in the run, for ordering the digest. Not part of the JSON: a run split
     /// into parts (shards, stream partitions) must write the same briefing as the whole run.
     public var ordinal: Int = 0
+    /// The document's title, in the source language.
     public let title: String
+    /// The title in the target language, when a translation exists; briefings lead with it.
+    public let titleTranslation: TitleTranslation?
     public let source: String
     public let metadata: [MetadataEntry]
     public let languages: LanguagePair
@@ -24,7 +27,7 @@ public struct DocumentBriefing: Sendable, Hashable, Codable {
     public var generator = PipelineVersion.generator
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, source, metadata, languages, summaryMethod, keyPoints, keyTerms, names, status, qa, generator
+        case id, title, titleTranslation, source, metadata, languages, summaryMethod, keyPoints, keyTerms, names, status, qa, generator
     }
 }
 
@@ -105,20 +108,33 @@ public struct KeyTerm: Sendable, Hashable, Codable {
     public let count: Int
 }
 
-/// How many key points have a translation, and from where.
+/// How many key points have a translation, and from where. Machine translations are counted apart
+/// from translations (translator, exact memory match): they are English to read, not checked work.
 public struct TranslationStatus: Sendable, Hashable, Codable {
     public let keyPoints: Int
     public let fromTranslator: Int
     public let fromMemory: Int
+    public let fromMachine: Int
     public var translated: Int { fromTranslator + fromMemory }
-    public var awaiting: Int { keyPoints - translated }
+    public var awaiting: Int { keyPoints - translated - fromMachine }
 
-    /// "3 of 5 key points translated".
-    public var line: String { "\(translated) of \(keyPoints) key point\(keyPoints == 1 ? "" : "s") translated" }
+    public init(keyPoints: Int, fromTranslator: Int, fromMemory: Int, fromMachine: Int = 0) {
+        self.keyPoints = keyPoints
+        self.fromTranslator = fromTranslator
+        self.fromMemory = fromMemory
+        self.fromMachine = fromMachine
+    }
 
-    /// The line with its breakdown: "3 of 5 key points translated (translator 1, TM 2, awaiting 2)".
+    /// "3 of 5 key points translated", and ", 2 machine-translated" when there are such.
+    public var line: String {
+        "\(translated) of \(keyPoints) key point\(keyPoints == 1 ? "" : "s") translated"
+            + (fromMachine > 0 ? ", \(fromMachine) machine-translated" : "")
+    }
+
+    /// The line with its breakdown: "3 of 5 key points translated (translator 1, TM 2, awaiting 2)",
+    /// with "machine 1" among them when there are machine translations.
     public var detailedLine: String {
-        "\(line) (translator \(fromTranslator), TM \(fromMemory), awaiting \(awaiting))"
+        "\(line) (translator \(fromTranslator), TM \(fromMemory)\(fromMachine > 0 ? ", machine \(fromMachine)" : ""), awaiting \(awaiting))"
     }
 }
 

@@ -9,7 +9,8 @@ public struct HTMLRenderer: Sendable {
     public func render(_ briefing: DocumentBriefing) -> String {
         let languages = Names(briefing.languages)
         var body = ""
-        body += "<header>\n<p class=\"kicker\">Briefing</p>\n<h1>\(Escaping.html(briefing.title))</h1>\n"
+        body += "<header>\n<p class=\"kicker\">Briefing</p>\n"
+        body += title(briefing.title, translated: briefing.titleTranslation, languages: languages, heading: "h1")
         body += "<p class=\"status\">\(Escaping.html(briefing.status.detailedLine))</p>\n</header>\n"
         body += "<section>\n<h2>Key points</h2>\n"
         if briefing.keyPoints.isEmpty { body += "<p>No key points: the document has no summary.</p>\n" }
@@ -29,7 +30,7 @@ public struct HTMLRenderer: Sendable {
         }
         body += "</tbody>\n</table></div>\n</section>\n"
         body += qa(briefing.qa)
-        return page(title: "Briefing: \(briefing.title)", body: body)
+        return page(title: "Briefing: \(briefing.titleTranslation?.text ?? briefing.title)", body: body)
     }
 
     public func render(_ digest: Digest) -> String {
@@ -39,7 +40,7 @@ public struct HTMLRenderer: Sendable {
         body += "<p class=\"status\">\(digest.documentCount) document\(digest.documentCount == 1 ? "" : "s"), "
             + "\(Escaping.html(digest.status.detailedLine))</p>\n</header>\n"
         for entry in digest.documents {
-            body += "<section>\n<h2>\(Escaping.html(entry.title))</h2>\n"
+            body += "<section>\n" + title(entry.title, translated: entry.titleTranslation, languages: languages, heading: "h2")
             var status = "\(Escaping.html(entry.id)) · \(Escaping.html(entry.status.line))"
             if entry.qaFindings > 0 {
                 status += " · \(entry.qaFindings) terminology finding\(entry.qaFindings == 1 ? "" : "s")"
@@ -96,7 +97,18 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    /// Source and target side by side; a point awaiting translation shows its source glossed.
+    /// The title as a heading: the translation where one exists, with the original and the
+    /// translation's origin beneath.
+    private func title(_ original: String, translated: TitleTranslation?, languages: Names, heading: String) -> String {
+        guard let translated else { return "<\(heading)>\(Escaping.html(original))</\(heading)>\n" }
+        let machine = translated.origin.kind == "machine"
+        return "<\(heading) lang=\"\(languages.targetTag)\"\(machine ? " class=\"machine-text\"" : "")>\(Escaping.html(translated.text))</\(heading)>\n"
+            + "<p class=\"original\"><span lang=\"\(languages.sourceTag)\">\(Escaping.html(original))</span> · "
+            + "<span class=\"origin\">title: \(Escaping.html(translated.origin.label))</span></p>\n"
+    }
+
+    /// Source and target side by side; a point awaiting translation shows its source glossed, and
+    /// a machine translation is set apart (dashed frame, tinted, labelled) from checked translations.
     private func keyPoints(_ points: [KeyPoint], languages: Names, findings: [Int: [QAFinding]] = [:]) -> String {
         guard !points.isEmpty else { return "" }
         var html = "<ol class=\"points\">\n"
@@ -105,7 +117,10 @@ public struct HTMLRenderer: Sendable {
             html += "<div class=\"side\"><p class=\"label\">\(languages.source)</p>"
                 + "<p lang=\"\(languages.sourceTag)\">\(marked(point.source, point.sourceTerms, glossed: false))</p></div>\n"
             if let target = point.target {
-                html += "<div class=\"side\"><p class=\"label\">\(languages.target) · <span class=\"origin\">\(Escaping.html(point.originLabel))</span></p>"
+                let machine = point.origin?.kind == "machine"
+                html += "<div class=\"side\(machine ? " machine" : "")\"><p class=\"label\">\(languages.target) · "
+                    + (machine ? "<span class=\"badge\">MT</span> " : "")
+                    + "<span class=\"origin\">\(Escaping.html(point.originLabel))</span></p>"
                     + "<p lang=\"\(languages.targetTag)\">\(marked(target, point.targetTerms, glossed: false))</p>"
                 for finding in findings[point.sentence] ?? [] {
                     html += "<p class=\"finding\">Terminology: \(Escaping.html(finding.message))</p>"
@@ -204,6 +219,10 @@ public struct HTMLRenderer: Sendable {
         .side p{margin:.2rem 0}
         .awaiting{background:#fff8e6;border-color:#f0c36d}
         .origin{font-weight:600}
+        .machine{background:#f5f2ff;border:1px dashed #7a5cc4}
+        .machine-text{font-style:italic}
+        .badge{display:inline-block;padding:0 .35rem;border-radius:.25rem;background:#5b3fa8;color:#fff;font-size:.75rem;font-weight:700}
+        .original{color:#5f6368;margin:0 0 .4rem}
         .gloss{color:#8a4b00;font-style:italic}
         mark.term{position:relative;background:#e3f0ff;color:inherit;border-bottom:1px dotted #1a5fb4;cursor:help;border-radius:.15rem}
         mark.term:hover::after,mark.term:focus::after{content:attr(data-gloss);position:absolute;left:0;top:100%;z-index:2;margin-top:.2rem;padding:.2rem .45rem;border-radius:.25rem;background:#1d1d1f;color:#fff;font-size:.8rem;white-space:nowrap}

@@ -8,8 +8,12 @@ public struct MarkdownRenderer: Sendable {
         let source = LanguageNames.name(of: briefing.languages.source)
         let target = LanguageNames.name(of: briefing.languages.target)
         var lines: [String] = []
-        lines.append("# \(Escaping.markdown(briefing.title))")
+        lines.append("# \(Escaping.markdown(briefing.titleTranslation?.text ?? briefing.title))")
         lines.append("")
+        if let translated = briefing.titleTranslation {
+            lines.append("\(source): \(Escaping.markdown(briefing.title)) — *title: \(translated.origin.label)*")
+            lines.append("")
+        }
         lines.append("**Status:** \(briefing.status.detailedLine)")
         lines.append("")
         lines.append("## Source")
@@ -49,8 +53,12 @@ public struct MarkdownRenderer: Sendable {
         lines.append("**Status:** \(digest.documentCount) document\(digest.documentCount == 1 ? "" : "s"), \(digest.status.detailedLine)")
         lines.append("")
         for entry in digest.documents {
-            lines.append("## \(Escaping.markdown(entry.title))")
+            lines.append("## \(Escaping.markdown(entry.titleTranslation?.text ?? entry.title))")
             lines.append("")
+            if let translated = entry.titleTranslation {
+                lines.append("\(source): \(Escaping.markdown(entry.title)) — *title: \(translated.origin.label)*")
+                lines.append("")
+            }
             lines.append("*\(Escaping.markdown(entry.id))* · \(entry.status.line)"
                 + (entry.qaFindings > 0 ? " · \(entry.qaFindings) terminology finding\(entry.qaFindings == 1 ? "" : "s")" : ""))
             lines.append("")

@@ -12,6 +12,8 @@ public struct AnnotatedDocument: Sendable {
     public var summary: Summary?
     /// Target-language text found for sentences, keyed by sentence index.
     public var translations: [Int: Translation] = [:]
+    /// The title in the target language, when a stage found one.
+    public var titleTranslation: TitleTranslation?
     /// Files the stages want written, relative to the output folder.
     public var outputs: [OutputFile] = []
 

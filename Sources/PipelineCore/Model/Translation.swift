@@ -35,6 +35,11 @@ public struct Translation: Sendable, Hashable, Codable {
             }
         }
 
+        /// Machine output: English to read at once, a suggestion for translators.
+        public var isMachine: Bool {
+            if case .machine = self { true } else { false }
+        }
+
         /// A fuzzy memory match is a suggestion for a translator, never a translation of the sentence.
         public var isFuzzyMemory: Bool {
             if case .memory(let percent) = self { percent < 100 } else { false }
@@ -43,6 +48,18 @@ public struct Translation: Sendable, Hashable, Codable {
 
     public init(sentence: Int, text: String, origin: Origin) {
         self.sentence = sentence
+        self.text = text
+        self.origin = origin
+    }
+}
+
+/// The document's title in the target language, and where it came from: briefings lead with it
+/// and show the original beneath.
+public struct TitleTranslation: Sendable, Hashable, Codable {
+    public let text: String
+    public let origin: Translation.Origin
+
+    public init(text: String, origin: Translation.Origin) {
         self.text = text
         self.origin = origin
     }

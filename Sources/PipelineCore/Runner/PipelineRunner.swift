@@ -124,6 +124,7 @@ public struct PipelineRunner: Sendable {
             } catch {
                 report.failures.append(DocumentFailure(source: "batch", stage: batches[index].stage, reason: error.localizedDescription))
             }
+            report.notes += batches[index].batch.notes.map { "\(batches[index].stage): \($0)" }
         }
         return finished(report, start: start, progress: progress)
     }

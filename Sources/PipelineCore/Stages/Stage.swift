@@ -39,6 +39,13 @@ public protocol StageBatch {
     mutating func add(_ document: AnnotatedDocument) throws
     /// Called once, after the last document.
     mutating func finish() throws -> [OutputFile]
+    /// What the batch has to tell the person running the tool once it finished (work left undone,
+    /// a service that failed), one line each; the run prints them as notes.
+    var notes: [String] { get }
+}
+
+extension StageBatch {
+    public var notes: [String] { [] }
 }
 
 extension Stage {

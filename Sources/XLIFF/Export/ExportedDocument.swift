@@ -242,8 +242,8 @@ extension ExportedDocument {
                 state = .initial // a copy to overwrite, not a translation
             } else if target == nil {
                 state = .initial
-            } else if origin?.isFuzzyMemory == true {
-                state = .initial // a fuzzy match is a suggestion, not a translation
+            } else if origin?.isFuzzyMemory == true || origin?.isMachine == true {
+                state = .initial // a fuzzy match or machine output is a suggestion, not a translation
             } else {
                 state = options.state
             }

@@ -26,6 +26,15 @@ enum TranslatorNotes {
         segment.origin.map { "\(segment.id): target pre-filled by \($0.label)" }
     }
 
+    /// The segment id of an `origin` note about machine output (`s3` of `s3: target pre-filled by
+    /// machine translation (DeepL)`): how a 1.2 reader tells machine segments of a unit from the
+    /// others, since 1.2 gives a state only per unit.
+    static func machineSegment(inOriginNote note: String) -> String? {
+        guard let colon = note.firstIndex(of: ":"),
+              note[colon...].hasPrefix(": target pre-filled by \(Translation.Origin.machine(engine: "").kind) translation (") else { return nil }
+        return String(note[..<colon])
+    }
+
     /// A score with four decimals, the same on every platform and locale.
     static func score(_ value: Double) -> String {
         guard value.isFinite else { return "0.0000" }

@@ -37,6 +37,11 @@ struct XLIFF12Format {
     private func transUnit(_ unit: ExportedDocument.Unit, in document: ExportedDocument, _ xml: XMLWriter) throws {
         let segments = unit.segments
         let unitState = segments.map(\.state).min() ?? .initial
+        // Machine output is a suggestion to review: `needs-review-translation` when every segment
+        // has a real target, `mt-suggestion` as the qualifier either way.
+        let machine = segments.contains { $0.origin?.isMachine == true }
+        let suggested = machine && segments.allSatisfy { $0.origin != nil && !($0.origin!.isFuzzyMemory) }
+        let state = suggested ? "needs-review-translation" : unitState.xliff12
         try xml.element("trans-unit", ["id": unit.id, "xml:space": "preserve"]) {
             try xml.textElement("source", text: unit.sourceText)
             try xml.element("seg-source", layout: .inline) {
@@ -53,7 +58,9 @@ struct XLIFF12Format {
                     }
                 }
             }
-            try xml.element("target", ["state": unitState.xliff12, "xml:lang": languages.target.tag], layout: .inline) {
+            try xml.element("target", [
+                "state": state, "state-qualifier": machine ? "mt-suggestion" : nil, "xml:lang": languages.target.tag,
+            ], layout: .inline) {
                 try markers(unit) { segment in try xml.text(segment.target ?? "") }
             }
             for use in unit.conceptTerms {

@@ -58,7 +58,9 @@ struct XLIFF21Format {
     }
 
     private func segment(_ segment: ExportedDocument.Segment, _ xml: XMLWriter) throws {
-        try xml.element("segment", ["id": segment.id, "state": segment.state.rawValue]) {
+        // Machine output stays `initial`; `subState` and the unit's metadata say it is a machine suggestion.
+        let subState = segment.origin?.isMachine == true ? XLIFFIdentifiers.machineSubState : nil
+        try xml.element("segment", ["id": segment.id, "state": segment.state.rawValue, "subState": subState]) {
             let marks = segment.termMarks
             var next = 0
             try xml.element("source", layout: .inline) {

@@ -6,4 +6,6 @@ public enum XLIFFIdentifiers {
     public static func segment(sentence: Int) -> String { "s\(sentence + 1)" }
     /// Gaps are numbered from 1 within their unit.
     public static func gap(number: Int) -> String { "g\(number)" }
+    /// XLIFF 2 `subState` of a segment whose target is an unreviewed machine suggestion.
+    public static let machineSubState = "pipeline:mt-suggestion"
 }

@@ -39,6 +39,10 @@ public struct ReturnedXLIFF: Sendable, Hashable {
         /// Nil when the file gives no (recognisable) state.
         public let state: XLIFFState?
         public let line: Int
+        /// The target is machine output nobody has reviewed yet, as our export marks it (1.2:
+        /// `state-qualifier="mt-suggestion"` with `needs-review-translation`; 2.x: `initial` with
+        /// `subState="pipeline:mt-suggestion"`): a suggestion, not a translator's translation.
+        public var machineSuggestion = false
     }
 
     /// The document ids (`original`) the file holds, in file order.
@@ -154,10 +158,12 @@ extension ReturnedXLIFF {
             let trimmed = text.drop { $0.isWhitespace }
             return trimmed.hasPrefix(marker) ? String(trimmed.dropFirst(marker.count)) : text
         }
-        return Segment(id: segment.id, source: expected, target: target, state: segment.state, line: segment.line)
+        return Segment(id: segment.id, source: expected, target: target, state: segment.state, line: segment.line,
+                       machineSuggestion: segment.machineSuggestion)
     }
 
     private static func translation(of segment: Segment, sentence: Int) -> ReturnedTranslation? {
+        guard !segment.machineSuggestion else { return nil }
         guard let target = segment.target?.trimmingCharacters(in: .whitespacesAndNewlines), !target.isEmpty else {
             return nil
         }

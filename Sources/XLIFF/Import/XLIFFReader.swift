@@ -41,10 +41,14 @@ public enum XLIFFReader {
             }
             let target = unit.firstElement(named: "target")
             let state = target?.attribute("state").flatMap(XLIFFState.init(xliff12:))
+            let unreviewed = target.map(isMachineSuggestion12) ?? false
+            let machineSegments = Set(unit.elements(named: "note").filter { $0.attribute("from") == "pipeline" }
+                .compactMap { TranslatorNotes.machineSegment(inOriginNote: $0.textContent) })
+            let machine = { (id: String?) in unreviewed && (id.map(machineSegments.contains) ?? !machineSegments.isEmpty) }
             guard let segSource = unit.firstElement(named: "seg-source") else {
                 let source = unit.firstElement(named: "source")?.textContent ?? ""
                 return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: [
-                    .init(id: nil, source: source, target: target?.textContent, state: state, line: unit.line),
+                    .init(id: nil, source: source, target: target?.textContent, state: state, line: unit.line, machineSuggestion: machine(nil)),
                 ], unmarkedTarget: nil)
             }
             let targetMarkers = target.map(segmentMarkers) ?? []
@@ -53,7 +57,8 @@ public enum XLIFFReader {
             var segments = segmentMarkers(segSource).map { marker in
                 ReturnedXLIFF.Segment(
                     id: marker.attribute("mid") ?? "", source: marker.textContent,
-                    target: targets[marker.attribute("mid") ?? ""], state: state, line: marker.line)
+                    target: targets[marker.attribute("mid") ?? ""], state: state, line: marker.line,
+                    machineSuggestion: machine(marker.attribute("mid")))
             }
             // Some tools (translate-toolkit) write the translation beside the markers instead of in
             // them. Text outside the markers that the source lacks is that translation: it belongs
@@ -62,7 +67,8 @@ public enum XLIFFReader {
             if let target, ReturnedXLIFF.normalized(outsideSegmentMarkers(target)) != ReturnedXLIFF.normalized(outsideSegmentMarkers(segSource)) {
                 if segments.count == 1 {
                     let only = segments[0]
-                    segments = [.init(id: only.id, source: only.source, target: target.textContent, state: state, line: only.line)]
+                    segments = [.init(id: only.id, source: only.source, target: target.textContent, state: state, line: only.line,
+                                      machineSuggestion: machine(only.id))]
                 } else {
                     unmarked = target.textContent
                 }
@@ -72,6 +78,14 @@ public enum XLIFFReader {
         return ReturnedXLIFF.File(
             id: nil, original: file.attribute("original"), sourceLanguage: file.attribute("source-language"),
             targetLanguage: file.attribute("target-language"), line: file.line, units: units)
+    }
+
+    /// Machine output as exported, still unreviewed: the qualifier says machine, the state says
+    /// review pending (a tool that confirms the target changes the state). Which segments of the
+    /// unit hold it, the export's per-segment origin notes say.
+    private static func isMachineSuggestion12(_ target: XMLTree.Element) -> Bool {
+        ["mt-suggestion", "leveraged-mt"].contains(target.attribute("state-qualifier") ?? "")
+            && ["needs-review-translation", "needs-translation", "new"].contains(target.attribute("state") ?? "")
     }
 
     /// The outermost `<mrk mtype="seg">` elements, in order.
@@ -104,7 +118,9 @@ public enum XLIFFReader {
                     source: segment.firstElement(named: "source")?.textContent ?? "",
                     target: segment.firstElement(named: "target")?.textContent,
                     state: XLIFFState(rawValue: segment.attribute("state") ?? XLIFFState.initial.rawValue),
-                    line: segment.line)
+                    line: segment.line,
+                    machineSuggestion: segment.attribute("subState") == XLIFFIdentifiers.machineSubState
+                        && (segment.attribute("state") ?? "initial") == "initial")
             }
             return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: segments, unmarkedTarget: nil)
         }
