@@ -46,16 +46,21 @@ struct RunCommand: AsyncParsableCommand {
             for stage in runner.stages { for warning in stage.warnings { Failure.print("warning: \(warning)") } }
             let namer = DocumentNamer(template: spec.output.name, pipelineName: spec.name, languages: spec.languages)
             let outputFolder = output.map { PathResolution.resolve($0, against: here) }
-            let report: RunReport
+            var report: RunReport
             if stdinJsonl {
                 let source = JSONLinesDocumentSource(lines: LineReader(), source: "stdin", namer: namer)
                 let sink = JSONLinesSink(batchFolder: outputFolder)
                 report = await run(runner, source, into: sink)
+                report.streamed = true
                 if !sink.skippedBatchOutputs.isEmpty {
                     Failure.print("note: batch outputs not written in stream mode (\(sink.skippedBatchOutputs.joined(separator: ", "))); pass --output DIR to keep them")
                 }
             } else {
                 let folder = outputFolder ?? spec.resolve(spec.output.folder)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+                    throw OutputError.cannotWrite(path: folder.path, reason: "the output folder is a file")
+                }
                 let (files, excluded) = inputs.isEmpty
                     ? try InputResolver().resolve(spec.inputs, against: spec.baseDirectory, excluding: folder)
                     : try InputResolver().resolve(inputs, against: here, excluding: folder)

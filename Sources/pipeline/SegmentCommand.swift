@@ -28,6 +28,23 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "With --jsonl, lines segmented at once; the default is this machine's core count.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    /// Stdin as UTF-8 text; invalid bytes are an error naming the first one, never a silent U+FFFD.
+    static func standardInput() throws -> String {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw InputError.notUTF8(path: "stdin", byteOffset: firstInvalidByte(data))
+        }
+        return text
+    }
+
+    private static func firstInvalidByte(_ data: Data) -> Int {
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var offset = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        return offset
+    }
+
     @Argument(help: "A plain-text file to read instead of stdin (not with --jsonl).")
     var file: String?
 
@@ -47,9 +64,7 @@ struct SegmentCommand: ParsableCommand {
                     try object.withRequiredStringUTF8("text") { Self.fields(for: $0, segmenter) }
                 }
             } else {
-                let data = try file.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
-                    ?? FileHandle.standardInput.readDataToEndOfFile()
-                let text = String(decoding: data, as: UTF8.self)
+                let text = try file.map { try TextFile.read(URL(fileURLWithPath: $0)) } ?? Self.standardInput()
                 var output = ""
                 for sentence in segmenter.segment(text).sentences {
                     // One sentence a line: line breaks inside a sentence become spaces.

@@ -346,6 +346,8 @@ public struct RunReport: Sendable {
     public var notes: [String] = []
     /// The signal that stopped the run before every document was read, if one did.
     public var interruptedBy: Int32?
+    /// Outputs went into the stream's lines (stream mode), not into files.
+    public var streamed = false
     /// What follows `<id>.` in the output names of this run's documents.
     public var outputSuffixes: Set<String> = []
     public var seconds = 0.0
@@ -363,7 +365,7 @@ public struct RunReport: Sendable {
 
     public var summary: String {
         let rate = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
-        return "\(documents) documents, \(sentences) sentences, \(terms) terms, \(filesWritten) files written, "
+        return "\(documents) documents, \(sentences) sentences, \(terms) terms, \(filesWritten) \(streamed ? "outputs streamed" : "files written"), "
             + "\(failures.count) failed, \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", rate)) MB/s)"
     }
 }

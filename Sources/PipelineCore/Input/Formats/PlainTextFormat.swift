@@ -30,14 +30,8 @@ struct WholeFileReader: DocumentReader {
         done = true
         // Named first, so a file that cannot be read keeps its name and its earlier outputs are found.
         let id = namer.name(stem: file.deletingPathExtension().lastPathComponent)
-        let data: Data
-        do { data = try Data(contentsOf: file) } catch {
-            return .failure(source: file.path, error: .unreadable(path: file.path, reason: error.localizedDescription), id: id)
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(
-                source: file.path, error: .notUTF8(path: file.path, byteOffset: UTF8Validation.firstInvalidByte(in: data)), id: id)
-        }
+        let text: String
+        do { text = try TextFile.read(file) } catch { return .failure(source: file.path, error: error, id: id) }
         guard !TextTitle.isBlank(text) else { return .failure(source: file.path, error: .empty(path: file.path), id: id) }
         return .document(Document(
             id: id, title: title(text), text: text, source: file.path,
@@ -58,6 +52,28 @@ enum TextTitle {
 
     static func lines(of text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}
+
+/// Reads a text file for a document or a unit command: a regular file (a pipe or device would
+/// block or never end), UTF-8, with errors that name the file and the first bad byte.
+package enum TextFile {
+    package static func read(_ file: URL) throws(InputError) -> String {
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: file.path) } catch {
+            throw .missing(path: file.path)
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw .unreadable(path: file.path, reason: "not a regular file (a folder, pipe, device or socket)")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw .unreadable(path: file.path, reason: error.localizedDescription)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .notUTF8(path: file.path, byteOffset: UTF8Validation.firstInvalidByte(in: data))
+        }
+        return text
     }
 }
 
