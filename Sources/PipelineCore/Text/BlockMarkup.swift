@@ -1,11 +1,11 @@
 /// Markdown and plain-text block markers at the start of a line (`# `, `- `, `1. `, `> `): layout of
 /// the input, not text to translate. The export leaves them out of segments, so translators neither
 /// see nor retype them and OmegaT does not show them as segments of their own.
-enum BlockMarkup {
+package enum BlockMarkup {
     /// How many bytes of block markers open the sentence at `start`, counting only markers that stand
     /// at the beginning of a line and leave some text after them. Works on UTF-8 bytes: every marker
     /// is ASCII.
-    static func prefixLength(in bytes: [UInt8], sentenceStart start: Int, end: Int) -> Int {
+    package static func prefixLength(in bytes: [UInt8], sentenceStart start: Int, end: Int) -> Int {
         guard startsLine(bytes, at: start) else { return 0 }
         var cursor = start
         while cursor < end {
@@ -15,6 +15,12 @@ enum BlockMarkup {
             cursor = marker
         }
         return cursor < end ? cursor - start : 0
+    }
+
+    /// A sentence's span without the block markers that open it: what XLIFF shows translators and
+    /// what `merge` replaces, so the markers stay in the translated file.
+    package static func translatableSpan(_ span: TextSpan, in bytes: [UInt8]) -> TextSpan {
+        TextSpan(start: span.start + prefixLength(in: bytes, sentenceStart: span.start, end: span.end), end: span.end)
     }
 
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
