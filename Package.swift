@@ -19,7 +19,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "PipelineCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "PipelineCore", dependencies: ["XML", .product(name: "Yams", package: "Yams")]),
         .target(name: "XML", dependencies: ["CLibXML2"]),
         .target(name: "Segmentation", dependencies: ["PipelineCore", "XML"], resources: [.copy("Rules")]),
         .target(name: "Terminology", dependencies: ["PipelineCore", "XML"]),
@@ -27,9 +27,10 @@ let package = Package(
         .target(name: "XLIFF", dependencies: ["PipelineCore", "XML"]),
         .target(name: "Leverage", dependencies: ["PipelineCore", "XML", "XLIFF"]),
         .target(name: "Briefing", dependencies: ["PipelineCore"]),
+        .target(name: "Merge", dependencies: ["PipelineCore"]),
         .target(
             name: "PipelineStages",
-            dependencies: ["PipelineCore", "Segmentation", "Terminology", "Summarization", "XLIFF", "Leverage", "Briefing"]
+            dependencies: ["PipelineCore", "Segmentation", "Terminology", "Summarization", "XLIFF", "Leverage", "Briefing", "Merge"]
         ),
         .executableTarget(
             name: "pipeline",
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "XLIFFTests", dependencies: ["XLIFF", "XML"]),
         .testTarget(name: "LeverageTests", dependencies: ["Leverage", "XLIFF", "XML", "Briefing", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "TestSupport"]),
+        .testTarget(name: "MergeTests", dependencies: ["Merge", "PipelineCore", "XML"]),
         .testTarget(name: "PipelineStagesTests", dependencies: ["PipelineStages"]),
         // Runs the built `pipeline` binary, as users and the outside judges do.
         .testTarget(name: "CommandLineTests", dependencies: ["pipeline"]),

@@ -1,5 +1,6 @@
 import Briefing
 import Leverage
+import Merge
 import PipelineCore
 import Segmentation
 import Summarization
@@ -15,6 +16,7 @@ public enum BuiltInStages {
         LeverageStage.self,
         XLIFFStage.self,
         BriefingStage.self,
+        MergeStage.self,
     ])
 
     public static var reader: PipelineFileReader { PipelineFileReader(catalog: catalog) }
