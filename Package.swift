@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "XLIFFTests", dependencies: ["XLIFF", "XML"]),
         .testTarget(name: "LeverageTests", dependencies: ["Leverage", "XLIFF", "XML", "Briefing", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "TestSupport"]),
-        .testTarget(name: "MergeTests", dependencies: ["Merge", "PipelineCore", "XML"]),
+        .testTarget(name: "MergeTests", dependencies: ["Merge", "PipelineCore", "Segmentation", "XLIFF", "XML"]),
         .testTarget(name: "PipelineStagesTests", dependencies: ["PipelineStages"]),
         // Runs the built `pipeline` binary, as users and the outside judges do.
         .testTarget(name: "CommandLineTests", dependencies: ["pipeline"]),

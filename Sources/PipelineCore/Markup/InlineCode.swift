@@ -120,20 +120,25 @@ extension Document {
     }
 
     /// The nearest place a code of this kind may stand: an opening code before a word, a closing
-    /// code after one, never inside a word or a multi-byte character.
+    /// code after one, an isolated code between words; never inside a word or a character.
     static func wordEdge(in bytes: [UInt8], near target: Int, kind: InlineCode.Kind) -> Int {
         let length = bytes.count
-        var offset = min(max(0, target), length)
+        let target = min(max(0, target), length)
         func isSpace(_ index: Int) -> Bool { bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 }
-        switch kind {
-        case .opening:
-            while offset > 0, !isSpace(offset - 1) { offset -= 1 }
-        case .closing:
-            while offset < length, !isSpace(offset) { offset += 1 }
-        case .isolated:
-            while offset < length, !isSpace(offset), offset > 0, !isSpace(offset - 1) { offset += 1 }
+        /// Word starts follow a space (or begin the text), word ends precede one (or end it).
+        func fits(_ offset: Int) -> Bool {
+            let spaceBefore = offset == 0 || isSpace(offset - 1)
+            let spaceAfter = offset == length || isSpace(offset)
+            switch kind {
+            case .opening: return spaceBefore && !(offset < length && isSpace(offset))
+            case .closing: return spaceAfter && !(offset > 0 && isSpace(offset - 1))
+            case .isolated: return spaceBefore || spaceAfter
+            }
         }
-        while offset < length, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-        return offset
+        for distance in 0...length {
+            if target - distance >= 0, fits(target - distance) { return target - distance }
+            if target + distance <= length, fits(target + distance) { return target + distance }
+        }
+        return target
     }
 }
