@@ -14,6 +14,7 @@ let package = Package(
         .target(name: "FuzzDriver"),
         fuzzTarget("fuzz-srx"),
         fuzzTarget("fuzz-segmenter"),
+        fuzzTarget("fuzz-html"),
     ]
 )
 
