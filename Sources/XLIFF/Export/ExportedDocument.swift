@@ -130,8 +130,6 @@ public struct ExportedDocument: Sendable, Hashable {
     public struct ExportedCode: Sendable, Hashable {
         /// The code, its original and display text made safe for XML.
         public let code: InlineCode
-        /// Index into the document's codes, which `ReturnedXLIFF` maps ids back to.
-        public let index: Int
         public let form: Form
 
         public enum Form: Sendable, Hashable {
@@ -150,24 +148,24 @@ public struct ExportedDocument: Sendable, Hashable {
     }
 
     /// Forms for a sequence of codes: a pair is whole when its halves come in order and nest.
-    static func forms(_ codes: [(code: InlineCode, index: Int)], partnersInUnit: Set<Int>) -> [ExportedCode] {
-        var forms = codes.map { $0.code.kind == .isolated ? ExportedCode.Form.placeholder
-            : $0.code.kind == .opening ? .start(partnerInUnit: partnersInUnit.contains($0.code.id))
-            : .end(partnerInUnit: partnersInUnit.contains($0.code.id)) }
+    static func forms(_ codes: [InlineCode], partnersInUnit: Set<Int>) -> [ExportedCode] {
+        var forms = codes.map { $0.kind == .isolated ? ExportedCode.Form.placeholder
+            : $0.kind == .opening ? .start(partnerInUnit: partnersInUnit.contains($0.id))
+            : .end(partnerInUnit: partnersInUnit.contains($0.id)) }
         var open: [Int] = []
-        for (position, entry) in codes.enumerated() {
-            switch entry.code.kind {
+        for (position, code) in codes.enumerated() {
+            switch code.kind {
             case .opening: open.append(position)
             case .closing:
-                if let top = open.last, codes[top].code.id == entry.code.id {
+                if let top = open.last, codes[top].id == code.id {
                     open.removeLast()
-                    forms[top] = .pairStart(end: entry.code)
+                    forms[top] = .pairStart(end: code)
                     forms[position] = .pairEnd
                 }
             case .isolated: break
             }
         }
-        return zip(codes, forms).map { ExportedCode(code: $0.0.code, index: $0.0.index, form: $0.1) }
+        return zip(codes, forms).map { ExportedCode(code: $0.0, form: $0.1) }
     }
 
     /// One glossary concept as the document uses it.
@@ -247,7 +245,7 @@ extension ExportedDocument {
 
         func runs(of sentence: Int, owned: [Int], partners: Set<Int>) -> [Run] {
             let span = span(of: sentence)
-            let forms = Self.forms(owned.map { (safe(codes[$0]), $0) }, partnersInUnit: partners)
+            let forms = Self.forms(owned.map { safe(codes[$0]) }, partnersInUnit: partners)
             var pendingCodes = forms[...]
             var result: [Run] = []
             var cursor = span.start
@@ -315,7 +313,7 @@ extension ExportedDocument {
             guard !owned.isEmpty else { return [] }
             let placements = document.document.completePlacements(
                 translation.codes, owned: owned, source: span(of: sentence), translation: target)
-            let forms = Self.forms(placements.map { (safe(codes[$0.code]), $0.code) }, partnersInUnit: partners)
+            let forms = Self.forms(placements.map { safe(codes[$0.code]) }, partnersInUnit: partners)
             return zip(placements, forms).map { PlacedCode(offset: $0.0.offset, code: $0.1) }
         }
 
