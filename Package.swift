@@ -19,7 +19,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "PipelineCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "PipelineCore", dependencies: ["XML", .product(name: "Yams", package: "Yams")]),
         .target(name: "XML", dependencies: ["CLibXML2"]),
         .target(name: "Segmentation", dependencies: ["PipelineCore", "XML"], resources: [.copy("Rules")]),
         .target(name: "Terminology", dependencies: ["PipelineCore", "XML"]),
@@ -29,10 +29,12 @@ let package = Package(
         .target(name: "Briefing", dependencies: ["PipelineCore"]),
         // Machine translation over HTTP (Foundation's URLSession; see docs/machine-translation.md).
         .target(name: "MachineTranslation", dependencies: ["PipelineCore", "XML", "XLIFF"]),
+        .target(name: "Merge", dependencies: ["PipelineCore"]),
         .target(
             name: "PipelineStages",
             dependencies: [
                 "PipelineCore", "Segmentation", "Terminology", "Summarization", "XLIFF", "Leverage", "MachineTranslation", "Briefing",
+                "Merge",
             ]
         ),
         .executableTarget(
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "LeverageTests", dependencies: ["Leverage", "XLIFF", "XML", "Briefing", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "TestSupport"]),
         .testTarget(name: "MachineTranslationTests", dependencies: ["MachineTranslation", "XLIFF", "XML", "Briefing", "TestSupport"]),
+        .testTarget(name: "MergeTests", dependencies: ["Merge", "PipelineCore", "Segmentation", "XLIFF", "XML"]),
         .testTarget(name: "PipelineStagesTests", dependencies: ["PipelineStages"]),
         // Runs the built `pipeline` binary, as users and the outside judges do.
         .testTarget(name: "CommandLineTests", dependencies: ["pipeline", "TestSupport"], exclude: ["Hostile"]),

@@ -19,6 +19,7 @@ let package = Package(
         fuzzTarget("fuzz-xliff"),
         fuzzTarget("fuzz-yaml"),
         fuzzTarget("fuzz-jsonl"),
+        fuzzTarget("fuzz-html"),
     ]
 )
 

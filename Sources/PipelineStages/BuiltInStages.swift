@@ -1,6 +1,7 @@
 import Briefing
 import Leverage
 import MachineTranslation
+import Merge
 import PipelineCore
 import Segmentation
 import Summarization
@@ -17,6 +18,7 @@ public enum BuiltInStages {
         TranslateStage.self,
         XLIFFStage.self,
         BriefingStage.self,
+        MergeStage.self,
     ])
 
     public static var reader: PipelineFileReader { PipelineFileReader(catalog: catalog) }

@@ -19,15 +19,16 @@ import Testing
     @Test func everyExtensionHasOneFormat() {
         let claimed = InputFormats.builtIn.flatMap(\.extensions)
         #expect(claimed.count == Set(claimed).count)
-        #expect(InputFormats.extensions == ["txt", "md", "jsonl"])
+        #expect(InputFormats.extensions == ["txt", "md", "jsonl", "html", "htm", "xhtml"])
         for fileExtension in claimed { #expect(InputFormats.notYetSupported[fileExtension] == nil) }
     }
 
+    static let supported = ".txt (plain text), .md (Markdown), .jsonl (JSON lines), .html, .htm, .xhtml (web pages)"
+
     @Test(arguments: [
-        ("bericht.docx", "bericht.docx: Word documents are not supported yet; inputs can be .txt (plain text), .md (Markdown), .jsonl (JSON lines)"),
-        ("seite.html", "seite.html: web pages are not supported yet; inputs can be .txt (plain text), .md (Markdown), .jsonl (JSON lines)"),
-        ("daten.csv", "daten.csv: a .csv file is not an input format; inputs can be .txt (plain text), .md (Markdown), .jsonl (JSON lines)"),
-        ("LIESMICH", "LIESMICH: a file without an extension is not an input format; inputs can be .txt (plain text), .md (Markdown), .jsonl (JSON lines)"),
+        ("bericht.docx", "bericht.docx: Word documents are not supported yet; inputs can be \(supported)"),
+        ("daten.csv", "daten.csv: a .csv file is not an input format; inputs can be \(supported)"),
+        ("LIESMICH", "LIESMICH: a file without an extension is not an input format; inputs can be \(supported)"),
     ])
     func anUnsupportedFileIsNamedWithWhatIsSupported(name: String, message: String) throws {
         guard case .failure(let source, let error, _) = try Self.load(name, "PK\u{3}\u{4} binary") else {

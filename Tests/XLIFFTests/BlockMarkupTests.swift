@@ -1,4 +1,5 @@
 import Testing
+import PipelineCore
 @testable import XLIFF
 
 @Suite struct BlockMarkupTests {

@@ -24,13 +24,14 @@ public struct Leverager: Sendable {
 
     /// Translations for the document's sentences. `returned` holds translators' text by sentence
     /// index and always wins; memory matches fill the sentences in scope that remain. Translations
-    /// the document already has are kept.
+    /// the document already has are kept. `codes` says where translators put each sentence's inline codes.
     public func translations(
-        for document: AnnotatedDocument, returned: [Int: String], parallelism: Parallelism = Parallelism(width: 1)
+        for document: AnnotatedDocument, returned: [Int: String], codes: [Int: [CodePlacement]] = [:],
+        parallelism: Parallelism = Parallelism(width: 1)
     ) async throws -> [Int: Translation] {
         var result = document.translations
         for (sentence, text) in returned where result[sentence] == nil && sentence < document.sentences.count {
-            result[sentence] = Translation(sentence: sentence, text: text, origin: .translator)
+            result[sentence] = Translation(sentence: sentence, text: text, origin: .translator, codes: codes[sentence] ?? [])
         }
         guard !memory.isEmpty else { return result }
         let inScope: [Int] = switch (scope, document.summary) {

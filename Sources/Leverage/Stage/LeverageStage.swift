@@ -62,8 +62,10 @@ public struct LeverageStage: Stage {
     /// A returned file that claims the document but does not match it (changed source, missing
     /// units, other languages) fails the document with the reader's error.
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
-        let fromTranslators = try returned.translations(for: document, languages: context.languages)
+        let fromTranslators = try returned.returnedTranslations(for: document, languages: context.languages)
         document.translations = try await leverager.translations(
-            for: document, returned: fromTranslators, parallelism: context.parallelism)
+            for: document, returned: Dictionary(fromTranslators.map { ($0.sentence, $0.text) }, uniquingKeysWith: { first, _ in first }),
+            codes: Dictionary(fromTranslators.map { ($0.sentence, $0.codes) }, uniquingKeysWith: { first, _ in first }),
+            parallelism: context.parallelism)
     }
 }

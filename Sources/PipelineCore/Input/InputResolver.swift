@@ -97,6 +97,8 @@ public enum InputError: LocalizedError, Equatable {
     case notUTF8(path: String, byteOffset: Int)
     case badJSONLine(path: String, line: Int, reason: String)
     case empty(path: String)
+    /// The file is not what its extension says, or breaks a limit (`reason` says which).
+    case malformed(path: String, reason: String)
     /// No input format reads the file's extension; `kind` says what such files are, when known.
     case unsupportedFormat(path: String, kind: String?, supported: String)
 
@@ -104,7 +106,8 @@ public enum InputError: LocalizedError, Equatable {
         switch self {
         case .missing(let path): "\(path): \(reason)"
         case .noMatch(let pattern): "input '\(pattern)' \(reason)"
-        case .unreadable(let path, _), .notUTF8(let path, _), .empty(let path), .unsupportedFormat(let path, _, _):
+        case .unreadable(let path, _), .notUTF8(let path, _), .empty(let path), .unsupportedFormat(let path, _, _),
+             .malformed(let path, _):
             "\(path): \(reason)"
         case .badJSONLine(let path, let line, _): "\(path):\(line): \(reason)"
         }
@@ -119,6 +122,7 @@ public enum InputError: LocalizedError, Equatable {
         case .notUTF8(_, let offset): "byte \(offset) is not valid UTF-8"
         case .badJSONLine(_, _, let reason): reason
         case .empty: "the document has no text, only whitespace"
+        case .malformed(_, let reason): reason
         case .unsupportedFormat(_, let kind?, let supported): "\(kind) are not supported yet; inputs can be \(supported)"
         case .unsupportedFormat(let path, nil, let supported):
             (URL(fileURLWithPath: path).pathExtension.isEmpty ? "a file without an extension" : "a .\(URL(fileURLWithPath: path).pathExtension) file")

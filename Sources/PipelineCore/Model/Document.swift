@@ -13,18 +13,28 @@ public struct Document: Sendable, Hashable {
     public let path: String
     /// Extra facts about the source (file name, modification date, category…), in a stable order.
     public let metadata: [MetadataEntry]
+    /// Markup inside the text (bold, links, line breaks), anchored at offsets of `text`, ordered by
+    /// offset; empty for plain text.
+    public let codes: [InlineCode]
+    /// How the file is written back with translations; nil when the text is the whole file.
+    public let skeleton: Skeleton?
 
     /// Titles longer than this are cut at a word boundary with "…": a title is copied into every
     /// output, and a 50 MB first line once made a 300 MB XLIFF no tool would open.
     public static let maximumTitleLength = 300
 
-    public init(id: String, title: String, text: String, source: String, path: String? = nil, metadata: [MetadataEntry] = []) {
+    public init(
+        id: String, title: String, text: String, source: String, path: String? = nil, metadata: [MetadataEntry] = [],
+        codes: [InlineCode] = [], skeleton: Skeleton? = nil
+    ) {
         self.id = id
         self.title = Self.cleanTitle(title)
         self.text = text
         self.source = source
         self.path = path ?? source
         self.metadata = metadata
+        self.codes = codes
+        self.skeleton = skeleton
     }
 
     /// A title as outputs show it: no byte-order mark, at most `maximumTitleLength` characters.
@@ -39,7 +49,7 @@ public struct Document: Sendable, Hashable {
 
     /// The same document, its outputs naming it by `source`.
     public func naming(source: String) -> Document {
-        Document(id: id, title: title, text: text, source: source, path: path, metadata: metadata)
+        Document(id: id, title: title, text: text, source: source, path: path, metadata: metadata, codes: codes, skeleton: skeleton)
     }
 }
 

@@ -3,6 +3,9 @@ public struct Translation: Sendable, Hashable, Codable {
     public let sentence: Int
     public let text: String
     public let origin: Origin
+    /// Where the sentence's inline codes stand in `text`, when the translation says (a translator
+    /// moved tags in XLIFF); empty otherwise, and `merge` then places them itself.
+    public let codes: [CodePlacement]
 
     /// Where a translation came from: the one place its label and encoded form are decided, for
     /// briefings, XLIFF notes and metadata, QA reports and stream output alike.
@@ -46,10 +49,30 @@ public struct Translation: Sendable, Hashable, Codable {
         }
     }
 
-    public init(sentence: Int, text: String, origin: Origin) {
+    public init(sentence: Int, text: String, origin: Origin, codes: [CodePlacement] = []) {
         self.sentence = sentence
         self.text = text
         self.origin = origin
+        self.codes = codes
+    }
+
+    private enum CodingKeys: String, CodingKey { case sentence, text, origin, codes }
+
+    /// `codes` only when there are any, so plain-text output reads as before.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sentence, forKey: .sentence)
+        try container.encode(text, forKey: .text)
+        try container.encode(origin, forKey: .origin)
+        if !codes.isEmpty { try container.encode(codes, forKey: .codes) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sentence = try container.decode(Int.self, forKey: .sentence)
+        text = try container.decode(String.self, forKey: .text)
+        origin = try container.decode(Origin.self, forKey: .origin)
+        codes = try container.decodeIfPresent([CodePlacement].self, forKey: .codes) ?? []
     }
 }
 

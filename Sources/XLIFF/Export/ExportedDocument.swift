@@ -54,6 +54,11 @@ public struct ExportedDocument: Sendable, Hashable {
             return result
         }
 
+        /// Whether any segment shows inline codes.
+        public var hasCodes: Bool {
+            segments.contains { $0.source.contains { if case .code = $0 { true } else { false } } }
+        }
+
         /// The unit's whole source text, segments and gaps alike.
         public var sourceText: String {
             var text = ""
@@ -80,6 +85,8 @@ public struct ExportedDocument: Sendable, Hashable {
         public let sentence: Int
         public let source: [Run]
         public let target: String?
+        /// Where the segment's codes stand in `target`, by offset; empty without codes.
+        public let targetCodes: [PlacedCode]
         public let state: XLIFFState
         /// Where a pre-filled target came from, when it came from `document.translations`.
         public let origin: Translation.Origin?
@@ -107,12 +114,58 @@ public struct ExportedDocument: Sendable, Hashable {
         case text(String)
         /// A glossary match: its text, an index into `concepts`, and the glossary term that matched.
         case term(String, concept: Int, glossaryTerm: String)
+        /// Inline markup: no text of its own.
+        case code(ExportedCode)
 
         public var text: String {
             switch self {
             case .text(let text), .term(let text, _, _): text
+            case .code: ""
             }
         }
+    }
+
+    /// An inline code as one segment shows it: whole pairs inside the segment become one element
+    /// (`<g>`, `<pc>`), halves whose partner lies elsewhere stand alone (`<bx/>`/`<ex/>`, `<sc/>`/`<ec/>`).
+    public struct ExportedCode: Sendable, Hashable {
+        /// The code, its original and display text made safe for XML.
+        public let code: InlineCode
+        public let form: Form
+
+        public enum Form: Sendable, Hashable {
+            case placeholder
+            /// A half whose partner is in the same segment, properly nested; the start knows its end.
+            case pairStart(end: InlineCode), pairEnd
+            /// A half whose partner is not in the segment; `partnerInUnit` tells XLIFF 2 whether it is isolated.
+            case start(partnerInUnit: Bool), end(partnerInUnit: Bool)
+        }
+    }
+
+    /// A code at a UTF-8 offset of a target text.
+    public struct PlacedCode: Sendable, Hashable {
+        public let offset: Int
+        public let code: ExportedCode
+    }
+
+    /// Forms for a sequence of codes: a pair is whole when its halves come in order and nest.
+    static func forms(_ codes: [InlineCode], partnersInUnit: Set<Int>) -> [ExportedCode] {
+        var forms = codes.map { $0.kind == .isolated ? ExportedCode.Form.placeholder
+            : $0.kind == .opening ? .start(partnerInUnit: partnersInUnit.contains($0.id))
+            : .end(partnerInUnit: partnersInUnit.contains($0.id)) }
+        var open: [Int] = []
+        for (position, code) in codes.enumerated() {
+            switch code.kind {
+            case .opening: open.append(position)
+            case .closing:
+                if let top = open.last, codes[top].id == code.id {
+                    open.removeLast()
+                    forms[top] = .pairStart(end: code)
+                    forms[position] = .pairEnd
+                }
+            case .isolated: break
+            }
+        }
+        return zip(codes, forms).map { ExportedCode(code: $0.0, form: $0.1) }
     }
 
     /// One glossary concept as the document uses it.
@@ -181,15 +234,39 @@ extension ExportedDocument {
 
         var concepts: [ConceptUse] = []
         var conceptIndex: [String: Int] = [:]
-        func runs(of sentence: Int) -> [Run] {
-            let whole = document.sentences[sentence].span
-            let markup = BlockMarkup.prefixLength(in: bytes, sentenceStart: whole.start, end: whole.end)
-            let span = TextSpan(start: whole.start + markup, end: whole.end)
+        let codes = document.document.codes
+        /// Codes made safe for XML once: the original and display text come from the input file.
+        func safe(_ code: InlineCode) -> InlineCode {
+            InlineCode(id: code.id, kind: code.kind, role: code.role, offset: code.offset,
+                       original: XMLCharacters.sanitized(code.original), display: XMLCharacters.sanitized(code.display),
+                       deletable: code.deletable)
+        }
+        func span(of sentence: Int) -> TextSpan { BlockMarkup.translatableSpan(document.sentences[sentence].span, in: bytes) }
+
+        func runs(of sentence: Int, owned: [Int], partners: Set<Int>) -> [Run] {
+            let span = span(of: sentence)
+            let forms = Self.forms(owned.map { safe(codes[$0]) }, partnersInUnit: partners)
+            var pendingCodes = forms[...]
             var result: [Run] = []
             var cursor = span.start
+            /// Text up to `end`, with the codes that stand in it.
+            func plain(upTo end: Int) {
+                while let code = pendingCodes.first, code.code.offset <= end {
+                    let before = text(cursor, max(cursor, code.code.offset))
+                    if !before.isEmpty { result.append(.text(before)) }
+                    cursor = max(cursor, code.code.offset)
+                    result.append(.code(code))
+                    pendingCodes.removeFirst()
+                }
+                let rest = text(cursor, end)
+                if !rest.isEmpty { result.append(.text(rest)) }
+                cursor = max(cursor, end)
+            }
             for match in document.terms(in: sentence) where match.span.start >= cursor && match.span.end <= span.end {
-                let before = text(cursor, match.span.start)
-                if !before.isEmpty { result.append(.text(before)) }
+                // A term with markup inside (`<b>Bundes</b>tag`) stays text: a mark cannot split a tag.
+                let codeInside = pendingCodes.contains { $0.code.offset > match.span.start && $0.code.offset < match.span.end }
+                if codeInside { continue }
+                plain(upTo: match.span.start)
                 let surface = text(match.span.start, match.span.end)
                 cursor = match.span.end
                 guard !surface.isEmpty, !XMLCharacters.sanitized(match.target).isEmpty else {
@@ -216,29 +293,55 @@ extension ExportedDocument {
                 }
                 result.append(.term(surface, concept: index, glossaryTerm: glossaryTerm))
             }
-            let rest = text(cursor, span.end)
-            if !rest.isEmpty { result.append(.text(rest)) }
+            plain(upTo: span.end)
             return result
         }
 
-        func segment(_ sentence: Int) -> Segment {
-            let source = runs(of: sentence)
+        /// The source's codes with their offsets in `copy`, the source text without markup.
+        func copiedCodes(_ source: [Run]) -> [PlacedCode] {
+            var offset = 0
+            var placed: [PlacedCode] = []
+            for run in source {
+                if case .code(let code) = run { placed.append(PlacedCode(offset: offset, code: code)) }
+                offset += run.text.utf8.count
+            }
+            return placed
+        }
+
+        /// A translation's codes in the target: as it places them, the rest in proportion.
+        func translatedCodes(_ translation: Translation, text target: String, sentence: Int, owned: [Int], partners: Set<Int>) -> [PlacedCode] {
+            guard !owned.isEmpty else { return [] }
+            let placements = document.document.completePlacements(
+                translation.codes, owned: owned, source: span(of: sentence), translation: target)
+            let forms = Self.forms(placements.map { safe(codes[$0.code]) }, partnersInUnit: partners)
+            return zip(placements, forms).map { PlacedCode(offset: $0.0.offset, code: $0.1) }
+        }
+
+        func segment(_ sentence: Int, partners: Set<Int>) -> Segment {
+            let owned = document.document.codes(ownedBy: span(of: sentence))
+            let source = runs(of: sentence, owned: owned, partners: partners)
             let copy = source.map(\.text).joined()
             var target: String?
+            var targetCodes: [PlacedCode] = []
             var origin: Translation.Origin?
             switch options.prefill {
             case .empty: break
-            case .source: target = copy
+            case .source:
+                target = copy
+                targetCodes = copiedCodes(source)
             case .memory, .memoryOrSource:
                 if let translation = document.translations[sentence] {
-                    target = XMLCharacters.sanitized(translation.text)
+                    let text = XMLCharacters.sanitized(translation.text)
+                    target = text
+                    targetCodes = translatedCodes(translation, text: text, sentence: sentence, owned: owned, partners: partners)
                     origin = translation.origin
                 }
             }
-            if target?.isEmpty == true { target = nil; origin = nil }
+            if target?.isEmpty == true { target = nil; targetCodes = []; origin = nil }
             let state: XLIFFState
             if target == nil, options.prefill == .memoryOrSource {
                 target = copy
+                targetCodes = copiedCodes(source)
                 state = .initial // a copy to overwrite, not a translation
             } else if target == nil {
                 state = .initial
@@ -249,7 +352,7 @@ extension ExportedDocument {
             }
             return Segment(
                 id: XLIFFIdentifiers.segment(sentence: sentence), sentence: sentence, source: source,
-                target: target, state: state, origin: origin, pick: picks[sentence])
+                target: target, targetCodes: targetCodes, state: state, origin: origin, pick: picks[sentence])
         }
 
         var units: [Unit] = []
@@ -261,6 +364,16 @@ extension ExportedDocument {
             let members = chosen[start..<end]
             var parts: [Part] = []
             var previous: Int?
+            // Pair ids with a half in more than one of the unit's segments: XLIFF 2 calls such halves not isolated.
+            var halves: [Int: Int] = [:]
+            if !codes.isEmpty {
+                for sentence in members {
+                    for index in document.document.codes(ownedBy: span(of: sentence)) where codes[index].kind != .isolated {
+                        halves[codes[index].id, default: 0] += 1
+                    }
+                }
+            }
+            let partners = Set(halves.filter { $0.value > 1 }.keys)
             for sentence in members {
                 if let previous {
                     let between = previous + 1 == sentence
@@ -268,7 +381,7 @@ extension ExportedDocument {
                         : " " // summary export: the sentences in between are left out
                     if !between.isEmpty { parts.append(.gap(between)) }
                 }
-                parts.append(.segment(segment(sentence)))
+                parts.append(.segment(segment(sentence, partners: partners)))
                 previous = sentence
             }
             units.append(Unit(id: XLIFFIdentifiers.unit(paragraph: paragraph), paragraph: paragraph, parts: parts))

@@ -43,25 +43,30 @@ struct XLIFF12Format {
         let suggested = machine && segments.allSatisfy { $0.origin != nil && !($0.origin!.isFuzzyMemory) }
         let state = suggested ? "needs-review-translation" : unitState.xliff12
         try xml.element("trans-unit", ["id": unit.id, "xml:space": "preserve"]) {
-            try xml.textElement("source", text: unit.sourceText)
-            try xml.element("seg-source", layout: .inline) {
-                try markers(unit) { segment in
-                    for run in segment.source {
-                        switch run {
-                        case .text(let text):
-                            try xml.text(text)
-                        case .term(let text, let concept, _):
-                            try xml.element("mrk", ["mtype": "term", "comment": document.concepts[concept].target]) {
-                                try xml.text(text)
-                            }
+            if unit.hasCodes {
+                // The whole unit's text with its codes, as the segments show them.
+                try xml.element("source", layout: .inline) {
+                    for part in unit.parts {
+                        switch part {
+                        case .gap(let text): try xml.text(text)
+                        case .segment(let segment): try sourceRuns(segment, terms: false)
                         }
                     }
                 }
+            } else {
+                try xml.textElement("source", text: unit.sourceText)
+            }
+            try xml.element("seg-source", layout: .inline) {
+                try markers(unit) { segment in try sourceRuns(segment, terms: true) }
             }
             try xml.element("target", [
                 "state": state, "state-qualifier": machine ? "mt-suggestion" : nil, "xml:lang": languages.target.tag,
             ], layout: .inline) {
-                try markers(unit) { segment in try xml.text(segment.target ?? "") }
+                try markers(unit) { segment in
+                    try InlineCodeMarkup.writeTarget(segment.target ?? "", codes: segment.targetCodes, xml) {
+                        try InlineCodeMarkup.write12($0, xml)
+                    }
+                }
             }
             for use in unit.conceptTerms {
                 try xml.textElement("note", ["from": "glossary", "annotates": "source"],
@@ -73,6 +78,24 @@ struct XLIFF12Format {
                 }
                 if let note = TranslatorNotes.origin(segment) {
                     try xml.textElement("note", ["from": "pipeline", "annotates": "target"], text: note)
+                }
+            }
+        }
+
+        /// A segment's source: text, codes, and glossary hits as term marks where `terms`.
+        func sourceRuns(_ segment: ExportedDocument.Segment, terms: Bool) throws {
+            for run in segment.source {
+                switch run {
+                case .text(let text):
+                    try xml.text(text)
+                case .term(let text, let concept, _) where terms:
+                    try xml.element("mrk", ["mtype": "term", "comment": document.concepts[concept].target]) {
+                        try xml.text(text)
+                    }
+                case .term(let text, _, _):
+                    try xml.text(text)
+                case .code(let code):
+                    try InlineCodeMarkup.write12(code, xml)
                 }
             }
         }

@@ -42,6 +42,7 @@ struct XLIFF21Format {
             try glossary(unit, in: document, xml)
             try metadata(segments, xml)
             try notes(unit, in: document, xml)
+            try InlineCodeMarkup.originalData(unit, xml)
             var gaps = 0
             for part in unit.parts {
                 switch part {
@@ -71,10 +72,22 @@ struct XLIFF21Format {
                     case .term(let text, _, _):
                         try xml.element("mrk", ["id": marks[next].id, "type": "term"]) { try xml.text(text) }
                         next += 1
+                    case .code(let code):
+                        try InlineCodeMarkup.write21(code, xml)
                     }
                 }
             }
-            if let target = segment.target { try xml.textElement("target", text: target) }
+            if let target = segment.target {
+                if segment.targetCodes.isEmpty {
+                    try xml.textElement("target", text: target)
+                } else {
+                    try xml.element("target", layout: .inline) {
+                        try InlineCodeMarkup.writeTarget(target, codes: segment.targetCodes, xml) {
+                            try InlineCodeMarkup.write21($0, xml)
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -42,7 +42,29 @@ public struct ReturnedXLIFF: Sendable, Hashable {
         /// The target is machine output nobody has reviewed yet, as our export marks it (1.2:
         /// `state-qualifier="mt-suggestion"` with `needs-review-translation`; 2.x: `initial` with
         /// `subState="pipeline:mt-suggestion"`): a suggestion, not a translator's translation.
-        public var machineSuggestion = false
+        public let machineSuggestion: Bool
+        /// The inline codes of `target`, by the code ids our exports write.
+        public let targetCodes: [CodeMark]
+
+        public init(
+            id: String?, source: String, target: String?, state: XLIFFState?, line: Int, machineSuggestion: Bool = false,
+            targetCodes: [CodeMark] = []
+        ) {
+            self.id = id
+            self.source = source
+            self.target = target
+            self.state = state
+            self.line = line
+            self.machineSuggestion = machineSuggestion
+            self.targetCodes = targetCodes
+        }
+    }
+
+    /// An inline code in a target: which code (`InlineCode.id`), which half, and its UTF-8 offset.
+    public struct CodeMark: Sendable, Hashable {
+        public let id: Int
+        public let kind: InlineCode.Kind
+        public let offset: Int
     }
 
     /// The document ids (`original`) the file holds, in file order.
@@ -82,6 +104,8 @@ extension ReturnedXLIFF {
             }
         }
         let unitIDs = Set(expected.units.map(\.id))
+        var codeIndex: [CodeKey: Int] = [:]
+        for (index, code) in document.document.codes.enumerated() { codeIndex[CodeKey(id: code.id, kind: code.kind)] = index }
 
         var seenUnits: Set<String> = []
         var present: Set<String> = []
@@ -109,7 +133,7 @@ extension ReturnedXLIFF {
                     throw XLIFFImportError.duplicateSegment(file: fileName, line: segment.line, segment: id)
                 }
                 let segment = try Self.withoutBlockMarker(segment, expected: want.source, id: id, file: fileName)
-                if let translation = Self.translation(of: segment, sentence: want.sentence) {
+                if let translation = Self.translation(of: segment, sentence: want.sentence, codes: codeIndex) {
                     translations.append(translation)
                 }
             }
@@ -158,21 +182,35 @@ extension ReturnedXLIFF {
             let trimmed = text.drop { $0.isWhitespace }
             return trimmed.hasPrefix(marker) ? String(trimmed.dropFirst(marker.count)) : text
         }
+        // Such old files carry no inline codes.
         return Segment(id: segment.id, source: expected, target: target, state: segment.state, line: segment.line,
                        machineSuggestion: segment.machineSuggestion)
     }
 
-    private static func translation(of segment: Segment, sentence: Int) -> ReturnedTranslation? {
+    struct CodeKey: Hashable {
+        let id: Int
+        let kind: InlineCode.Kind
+    }
+
+    private static func translation(of segment: Segment, sentence: Int, codes: [CodeKey: Int]) -> ReturnedTranslation? {
         guard !segment.machineSuggestion else { return nil }
-        guard let target = segment.target?.trimmingCharacters(in: .whitespacesAndNewlines), !target.isEmpty else {
-            return nil
+        guard let raw = segment.target else { return nil }
+        let target = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !target.isEmpty else { return nil }
+        // Offsets move with the whitespace trimmed off the front; codes the document lacks are dropped.
+        let leading = raw.utf8.count - raw.drop { $0.isWhitespace }.utf8.count
+        let length = target.utf8.count
+        let placements = segment.targetCodes.compactMap { mark -> CodePlacement? in
+            codes[CodeKey(id: mark.id, kind: mark.kind)].map {
+                CodePlacement(code: $0, offset: min(max(0, mark.offset - leading), length))
+            }
         }
         let changed = normalized(target) != normalized(segment.source)
         switch segment.state {
         case .some(let state) where state > .initial:
-            return ReturnedTranslation(sentence: sentence, text: target, state: state)
+            return ReturnedTranslation(sentence: sentence, text: target, state: state, codes: placements)
         case _ where changed:
-            return ReturnedTranslation(sentence: sentence, text: target, state: .translated)
+            return ReturnedTranslation(sentence: sentence, text: target, state: .translated, codes: placements)
         default:
             return nil // an untouched copy of the source is not a translation
         }

@@ -40,6 +40,13 @@ public struct ReturnedXLIFFFiles: Sendable {
         return try files[index].translations(for: document, languages: languages)
     }
 
+    /// The translations returned for `document` with the places of their inline codes, in
+    /// sentence order; empty when no file holds it.
+    public func returnedTranslations(for document: AnnotatedDocument, languages: LanguagePair) throws -> [ReturnedTranslation] {
+        guard let index = byDocument[document.document.id] else { return [] }
+        return try files[index].returnedTranslations(for: document, languages: languages)
+    }
+
     /// Every finding of every file, for a report.
     public var findings: [XLIFFFinding] { files.flatMap(\.findings) }
 

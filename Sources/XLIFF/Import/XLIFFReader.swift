@@ -1,4 +1,5 @@
 import Foundation
+import PipelineCore
 import XML
 
 /// Reads translated XLIFF 1.2 and 2.x files safely (through `SafeXMLReader`: no DOCTYPE, no
@@ -46,31 +47,35 @@ public enum XLIFFReader {
                 .compactMap { TranslatorNotes.machineSegment(inOriginNote: $0.textContent) })
             let machine = { (id: String?) in unreviewed && (id.map(machineSegments.contains) ?? !machineSegments.isEmpty) }
             guard let segSource = unit.firstElement(named: "seg-source") else {
-                let source = unit.firstElement(named: "source")?.textContent ?? ""
+                let source = unit.firstElement(named: "source").map(InlineContent.init)?.text ?? ""
+                let content = target.map(InlineContent.init)
                 return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: [
-                    .init(id: nil, source: source, target: target?.textContent, state: state, line: unit.line, machineSuggestion: machine(nil)),
+                    .init(id: nil, source: source, target: content?.text, state: state, line: unit.line,
+                          machineSuggestion: machine(nil), targetCodes: content?.codes ?? []),
                 ], unmarkedTarget: nil)
             }
             let targetMarkers = target.map(segmentMarkers) ?? []
-            let targets = Dictionary(targetMarkers.map { ($0.attribute("mid") ?? "", $0.textContent) },
+            let targets = Dictionary(targetMarkers.map { ($0.attribute("mid") ?? "", InlineContent($0)) },
                                      uniquingKeysWith: { first, _ in first })
             var segments = segmentMarkers(segSource).map { marker in
-                ReturnedXLIFF.Segment(
-                    id: marker.attribute("mid") ?? "", source: marker.textContent,
-                    target: targets[marker.attribute("mid") ?? ""], state: state, line: marker.line,
-                    machineSuggestion: machine(marker.attribute("mid")))
+                let target = targets[marker.attribute("mid") ?? ""]
+                return ReturnedXLIFF.Segment(
+                    id: marker.attribute("mid") ?? "", source: InlineContent(marker).text,
+                    target: target?.text, state: state, line: marker.line,
+                    machineSuggestion: machine(marker.attribute("mid")), targetCodes: target?.codes ?? [])
             }
             // Some tools (translate-toolkit) write the translation beside the markers instead of in
             // them. Text outside the markers that the source lacks is that translation: it belongs
             // to the only segment, or, with several segments, cannot be split back.
             var unmarked: String?
             if let target, ReturnedXLIFF.normalized(outsideSegmentMarkers(target)) != ReturnedXLIFF.normalized(outsideSegmentMarkers(segSource)) {
+                let content = InlineContent(target)
                 if segments.count == 1 {
                     let only = segments[0]
-                    segments = [.init(id: only.id, source: only.source, target: target.textContent, state: state, line: only.line,
-                                      machineSuggestion: machine(only.id))]
+                    segments = [.init(id: only.id, source: only.source, target: content.text, state: state, line: only.line,
+                                      machineSuggestion: machine(only.id), targetCodes: content.codes)]
                 } else {
-                    unmarked = target.textContent
+                    unmarked = content.text
                 }
             }
             return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: segments, unmarkedTarget: unmarked)
@@ -100,7 +105,9 @@ public enum XLIFFReader {
         element.children.map { node -> String in
             switch node {
             case .text(let text): text
-            case .element(let child): child.name == "mrk" && child.attribute("mtype") == "seg" ? "" : outsideSegmentMarkers(child)
+            case .element(let child):
+                child.name == "mrk" && child.attribute("mtype") == "seg" || InlineContent.nativeCode.contains(child.name)
+                    ? "" : outsideSegmentMarkers(child)
             }
         }.joined()
     }
@@ -113,14 +120,16 @@ public enum XLIFFReader {
                 throw XLIFFImportError.missingAttribute(file: fileName, line: unit.line, element: "unit", attribute: "id")
             }
             let segments = unit.elements(named: "segment").map { segment in
-                ReturnedXLIFF.Segment(
+                let target = segment.firstElement(named: "target").map(InlineContent.init)
+                return ReturnedXLIFF.Segment(
                     id: segment.attribute("id"),
-                    source: segment.firstElement(named: "source")?.textContent ?? "",
-                    target: segment.firstElement(named: "target")?.textContent,
+                    source: segment.firstElement(named: "source").map(InlineContent.init)?.text ?? "",
+                    target: target?.text,
                     state: XLIFFState(rawValue: segment.attribute("state") ?? XLIFFState.initial.rawValue),
                     line: segment.line,
                     machineSuggestion: segment.attribute("subState") == XLIFFIdentifiers.machineSubState
-                        && (segment.attribute("state") ?? "initial") == "initial")
+                        && (segment.attribute("state") ?? "initial") == "initial",
+                    targetCodes: target?.codes ?? [])
             }
             return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: segments, unmarkedTarget: nil)
         }
@@ -140,5 +149,58 @@ enum XLIFFDialect {
         case XLIFFNamespace.xliff2, "urn:oasis:names:tc:xliff:document:2.2": self = .v2
         default: return nil
         }
+    }
+}
+
+/// The text of XLIFF inline content without its codes, and where the codes stand: 1.2 `<g>`, `<x/>`,
+/// `<bx/>`, `<ex/>`, `<ph>` and 2.x `<pc>`, `<ph/>`, `<sc/>`, `<ec/>`, by the ids our exports
+/// write (`c12`, `c12e` for a lone closing half). Native code inside `<ph>` (and 1.2's
+/// `<bpt>`/`<ept>`/`<it>`) is markup, never text. Codes with ids of other tools are left out.
+struct InlineContent {
+    /// Elements whose content is the original markup.
+    static let nativeCode: Set<String> = ["ph", "bpt", "ept", "it", "sub"]
+
+    private(set) var text = ""
+    private(set) var codes: [ReturnedXLIFF.CodeMark] = []
+
+    init(_ element: XMLTree.Element) {
+        walk(element)
+    }
+
+    private mutating func walk(_ element: XMLTree.Element) {
+        for child in element.children {
+            switch child {
+            case .text(let value):
+                text += value
+            case .element(let inner):
+                switch inner.name {
+                case "g", "pc":
+                    mark(inner.attribute("id"), .opening)
+                    walk(inner)
+                    mark(inner.attribute("id"), .closing)
+                case "x", "ph":
+                    mark(inner.attribute("id"), .isolated)
+                case "bx":
+                    mark(inner.attribute("rid") ?? inner.attribute("id"), .opening)
+                case "sc":
+                    mark(inner.attribute("id"), .opening)
+                case "ex":
+                    mark(inner.attribute("rid") ?? inner.attribute("id"), .closing)
+                case "ec":
+                    mark(inner.attribute("startRef") ?? inner.attribute("id"), .closing)
+                case _ where Self.nativeCode.contains(inner.name):
+                    break
+                default:
+                    walk(inner)
+                }
+            }
+        }
+    }
+
+    private mutating func mark(_ id: String?, _ kind: InlineCode.Kind) {
+        guard let id, id.hasPrefix("c") else { return }
+        let digits = id.dropFirst().hasSuffix("e") ? id.dropFirst().dropLast() : id.dropFirst()
+        guard let number = Int(digits) else { return }
+        codes.append(ReturnedXLIFF.CodeMark(id: number, kind: kind, offset: text.utf8.count))
     }
 }

@@ -7,12 +7,13 @@ public enum InputFormats {
         PlainTextFormat(),
         MarkdownFormat(),
         JSONLinesFormat(),
+        HTMLFormat(),
     ]
 
     /// Formats people try that are not read yet, by extension, so the error can say what the file is.
     static let notYetSupported: [String: String] = [
         "docx": "Word documents", "doc": "Word documents", "odt": "OpenDocument texts", "rtf": "RTF documents",
-        "html": "web pages", "htm": "web pages", "xhtml": "web pages", "pdf": "PDF files",
+        "pdf": "PDF files",
         "xlf": "XLIFF files (list returned translations under `translations:`)",
         "xliff": "XLIFF files (list returned translations under `translations:`)",
     ]

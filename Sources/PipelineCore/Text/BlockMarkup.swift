@@ -17,6 +17,12 @@ package enum BlockMarkup {
         return cursor < end ? cursor - start : 0
     }
 
+    /// A sentence's span without the block markers that open it: what XLIFF shows translators and
+    /// what `merge` replaces, so the markers stay in the translated file.
+    package static func translatableSpan(_ span: TextSpan, in bytes: [UInt8]) -> TextSpan {
+        TextSpan(start: span.start + prefixLength(in: bytes, sentenceStart: span.start, end: span.end), end: span.end)
+    }
+
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
