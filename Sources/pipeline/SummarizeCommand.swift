@@ -60,13 +60,16 @@ struct SummarizeCommand: ParsableCommand {
             if jsonl {
                 try JSONLines.process { object, lineNumber in
                     let text = try JSONLines.text(in: object, lineNumber: lineNumber)
-                    let title = object["title"] as? String ?? ""
+                    // The title as `run` reads a .jsonl line: the given one, else the first line.
+                    let title = (object["title"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? TextTitle.firstLine(of: text)
                     let (sentences, summary) = Self.summarize(text, title: title, segmenter: segmenter, summarizer: summarizer, length: length)
                     return Output(summary: summary.picks.map { sentences[$0.sentence] })
                 }
             } else {
                 let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                let (sentences, summary) = Self.summarize(text, title: "", segmenter: segmenter, summarizer: summarizer, length: length)
+                // The title as `run` reads a .txt file: its headline.
+                let (sentences, summary) = Self.summarize(
+                    text, title: TextTitle.headline(of: text), segmenter: segmenter, summarizer: summarizer, length: length)
                 print("\(summary.picks.count) of \(sentences.count) sentences, method \(summary.method), in document order:")
                 for pick in summary.picks {
                     print("\n[rank \(pick.rank), sentence \(pick.sentence + 1), score \(String(format: "%.4f", pick.score))]")
@@ -83,10 +86,14 @@ struct SummarizeCommand: ParsableCommand {
     static func summarize(
         _ text: String, title: String, segmenter: Segmenter, summarizer: Summarizer, length: SummaryLength
     ) -> (sentences: [String], summary: Summary) {
+        // Through the document model, as the `summarize` stage of `run` reads it, so both pick the
+        // same sentences for the same text and title.
+        var document = AnnotatedDocument(document: Document(id: "input", title: title, text: text, source: "input"), ordinal: 0)
         let segmented = segmenter.segment(text)
+        document.paragraphs = segmented.paragraphs
+        document.sentences = segmented.sentences
         let sentences = segmented.sentences.map { text.slice($0.span) }
-        let input = SummaryInput(sentences: sentences, paragraphs: segmented.sentences.map(\.paragraph), title: title)
-        return (sentences, summarizer.summarize(input, length: length))
+        return (sentences, summarizer.summarize(SummaryInput(document), length: length))
     }
 }
 
