@@ -65,15 +65,18 @@ struct SummarizeCommand: ParsableCommand {
                 let length = length
                 try JSONLines.process(jobs: jobs) { object in
                     let text = try object.requiredString("text")
-                    let title = try object.string("title") ?? ""
+                    // The title as `run` reads a .jsonl line: the given one, else the first line.
+                    let title = try object.string("title").flatMap { $0.isEmpty ? nil : $0 } ?? TextTitle.firstLine(of: text)
                     let (sentences, summary) = Self.summarize(text, title: title, segmenter: segmenter, summarizer: summarizer, length: length)
                     var fields = JSONAddedFields()
                     fields.add("summary") { json in json.appendArray(summary.picks) { $0.appendString(sentences[$1.sentence]) } }
                     return fields
                 }
             } else {
-                let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                let (sentences, summary) = Self.summarize(text, title: "", segmenter: segmenter, summarizer: summarizer, length: length)
+                let text = try SegmentCommand.standardInput()
+                // The title as `run` reads a .txt file: its headline.
+                let (sentences, summary) = Self.summarize(
+                    text, title: TextTitle.headline(of: text), segmenter: segmenter, summarizer: summarizer, length: length)
                 print("\(summary.picks.count) of \(sentences.count) sentences, method \(summary.method), in document order:")
                 for pick in summary.picks {
                     print("\n[rank \(pick.rank), sentence \(pick.sentence + 1), score \(String(format: "%.4f", pick.score))]")
@@ -86,10 +89,14 @@ struct SummarizeCommand: ParsableCommand {
     static func summarize(
         _ text: String, title: String, segmenter: Segmenter, summarizer: Summarizer, length: SummaryLength
     ) -> (sentences: [String], summary: Summary) {
+        // Through the document model, as the `summarize` stage of `run` reads it, so both pick the
+        // same sentences for the same text and title.
+        var document = AnnotatedDocument(document: Document(id: "input", title: title, text: text, source: "input"), ordinal: 0)
         let segmented = segmenter.segment(text)
+        document.paragraphs = segmented.paragraphs
+        document.sentences = segmented.sentences
         let sentences = segmented.sentences.map { text.slice($0.span) }
-        let input = SummaryInput(sentences: sentences, paragraphs: segmented.sentences.map(\.paragraph), title: title)
-        return (sentences, summarizer.summarize(input, length: length))
+        return (sentences, summarizer.summarize(SummaryInput(document), length: length))
     }
 }
 

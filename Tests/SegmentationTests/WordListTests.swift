@@ -74,6 +74,26 @@ struct WordListTests {
         Spelling(entry: "et al", matches: ["et al", "et  al"], misses: ["etal"]),
     ]
 
+    @Test("A small first letter matches capitalised only where a sentence starts",
+          arguments: [("in der Schweiz.", false), ("Käse ist schweiz.", true), ("Ende. Schweiz.", true),
+                      ("Ende!? Schweiz.", true), ("Wort (Schweiz.", true), ("sagte: Schweiz.", true),
+                      ("„Schweiz.", true), ("Schweiz.", true), ("und Schweiz.", false), ("xschweiz.", false)])
+    func capitalisedAtSentenceStart(_ text: String, _ matches: Bool) throws {
+        let list = try WordList(text: "schweiz\nNr\n", file: "list.txt")
+        let location = SRXError.RuleLocation(file: "rules.srx", line: 1, languageRule: "Test", number: 1, side: "beforebreak")
+        let expanded = try WordList.expand(#"\b{{list}}\.$"#, lists: ["list": list], at: location)
+        let regex = try NSRegularExpression(pattern: expanded)
+        #expect((regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil) == matches)
+    }
+
+    @Test("An escaped backslash before a list is not a word boundary")
+    func escapedBackslashBeforeList() throws {
+        let list = try WordList(text: "schweiz\n", file: "list.txt")
+        let location = SRXError.RuleLocation(file: "rules.srx", line: 1, languageRule: "Test", number: 1, side: "beforebreak")
+        #expect(try WordList.expand(#"\\b{{list}}"#, lists: ["list": list], at: location).hasPrefix(#"\\b(?:(?:"#))
+        #expect(try WordList.expand(#"\b{{list}}"#, lists: ["list": list], at: location).hasPrefix(#"(?:\b(?:"#))
+    }
+
     @Test("How an entry is spelled in text", arguments: spellings)
     func entrySpellings(_ spelling: Spelling) throws {
         let list = try WordList(text: spelling.entry, file: "list.txt")

@@ -71,6 +71,26 @@ struct SummarizeStageTests {
         #expect(SummaryInput(document).sentences == paragraphs.flatMap { $0 })
     }
 
+    @Test("a caption or kicker above the title is never a key point, nor is the title")
+    func captionAboveTitle() throws {
+        let caption = "Polizisten sichern am Abend den Tatort vor einem der neuen Rechenzentren in Berlin."
+        let document = Self.annotated([[caption], [Fixtures.articleTitle], Fixtures.article], title: Fixtures.articleTitle)
+        let input = SummaryInput(document)
+        for method in SummaryMethod.allCases {
+            let picks = try Summarizer(method: method, language: "de").summarize(input, length: .sentences(4)).picks
+            #expect(picks.count == 4)
+            #expect(!picks.contains { $0.sentence < 2 }, "\(method)")
+        }
+    }
+
+    @Test("a sentence that repeats the title further down is no front matter")
+    func titleFurtherDown() throws {
+        let sentences = Fixtures.article + [Fixtures.articleTitle]
+        let input = SummaryInput(sentences: sentences, title: Fixtures.articleTitle)
+        let picks = try Summarizer(method: .lead, language: "de").summarize(input, length: .sentences(2)).picks
+        #expect(picks.map(\.sentence) == [0, 1])
+    }
+
     @Test("the stage fills the document's summary from its sentences")
     func process() async throws {
         var document = Self.annotated([Fixtures.article], title: Fixtures.articleTitle)

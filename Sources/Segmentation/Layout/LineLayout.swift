@@ -45,7 +45,8 @@ struct LineLayout: Sendable {
         let features = block.map { LineFeatures($0, bytes, profile) }
         let shape = BlockShape(features)
         var start = block[0].contentStart
-        for index in 0..<(block.count - 1) where isHard(after: features[index], before: features[index + 1], shape) {
+        for index in 0..<(block.count - 1)
+        where isHard(after: features[index], before: features[index + 1], nextIsLast: index + 2 == block.count, shape) {
             result.append(TextSpan(start: start, end: block[index].contentEnd))
             start = block[index + 1].contentStart
         }
@@ -53,7 +54,7 @@ struct LineLayout: Sendable {
     }
 
     /// Whether the line break between two lines of a block ends the sentence by itself.
-    private func isHard(after line: LineFeatures, before next: LineFeatures, _ shape: BlockShape) -> Bool {
+    private func isHard(after line: LineFeatures, before next: LineFeatures, nextIsLast: Bool, _ shape: BlockShape) -> Bool {
         if next.marker == .bullet || next.marker == .heading { return true }
         if line.marker == .heading { return true }
         if line.endsWithContinuationWord { return false } // "am\n3. Oktober" is a date, not a list
@@ -62,6 +63,9 @@ struct LineLayout: Sendable {
         if line.marker != nil { return next.indent <= line.indent }
         if line.hasTrailingSpace { return false } // "format=flowed": a soft line break
         if shape.isLineStructured { return true }
+        // A last line without a sentence end after a line that ends in a bracket: a headline under
+        // its photo caption and credit ("… Innenstadt. (Foto: APA)"), a byline under the text.
+        if nextIsLast, line.endsWithClosingBracket, !next.endsWithTerminalPunctuation, !next.startsLowercase { return true }
         if line.endsWithTerminalPunctuation { return false } // the rules decide
         if next.startsLowercase { return false }
         if shape.lacksSentenceEnds { return true }
@@ -170,6 +174,8 @@ private struct LineFeatures {
     /// Ends in punctuation that cannot end a sentence: `,` `(` `„` a hyphen after a letter …
     let endsWithContinuingPunctuation: Bool
     let endsWithTerminalPunctuation: Bool
+    /// Ends in `)` or `]`.
+    let endsWithClosingBracket: Bool
     let startsLowercase: Bool
     /// Letters, but no lower-case ones: a heading such as `RECHTLICHE HINWEISE`.
     let isAllCaps: Bool
@@ -214,10 +220,12 @@ private struct LineFeatures {
         var continuingPunctuation = false
         var continuationWord = false
         var terminal = false
+        var closingBracket = false
         if start < end {
             let (last, lastWidth) = UTF8Decoding.decode(bytes, endingAt: end, floor: start)
             let beforeLast = end - lastWidth > start ? UTF8Decoding.decode(bytes, endingAt: end - lastWidth, floor: start).0 : nil
             let letterBefore = beforeLast.map(Letters.isLetter) ?? false
+            closingBracket = last == 0x29 || last == 0x5D
             if Self.continuingPunctuation.contains(last) || (last == 0x2D && letterBefore) {
                 continuingPunctuation = true
             } else if Letters.isLetter(last) {
@@ -243,6 +251,7 @@ private struct LineFeatures {
         endsWithContinuingPunctuation = continuingPunctuation
         endsWithContinuationWord = continuationWord
         endsWithTerminalPunctuation = terminal
+        endsWithClosingBracket = closingBracket
     }
 
     /// The word (run of non-whitespace) starting at `index`: its end offset and length in scalars.

@@ -8,8 +8,10 @@ import Foundation
 /// File format: one entry a line, UTF-8; `#` starts a comment. An entry is written as it appears in
 /// text, without a final period (the rule adds it): `Nr`, `z. B`, `Dipl.-Ing`. Inside an entry a
 /// period may be followed by one space or none (`z. B` also matches `z.B`); an entry that starts
-/// with a lower-case letter also matches with that letter capitalised, as at the start of a
-/// sentence; a final `*` lets the word continue (`Jahrhundert*` covers `Jahrhunderts`).
+/// with a lower-case letter also matches with that letter capitalised, but only where a sentence
+/// starts (`sentenceStart`): mid-sentence the capitalised form is another word (`schweiz` for
+/// *schweizerisch* must not match the country in `in der Schweiz. Die …`); a final `*` lets the
+/// word continue (`Jahrhundert*` covers `Jahrhunderts`).
 struct WordList: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         let text: String
@@ -126,21 +128,47 @@ struct WordList: Sendable, Equatable {
             || scalar.properties.numericType == .decimal || ".-&'’ ".unicodeScalars.contains(scalar)
     }
 
+    /// Where a sentence starts, read backwards from a capitalised word: the start of the
+    /// paragraph, sentence-final punctuation or a colon with closing marks and a space, or an
+    /// opening bracket or quote.
+    static let sentenceStart = #"(?:^|[.!?…:]+["'»«”“’‘›‹)\]]*\s+|[(\[„‚"»«‹›]\s?)"#
+
     /// The entries as one regex alternation.
-    var pattern: String {
-        "(?:" + entries.map(Self.pattern(for:)).joined(separator: "|") + ")"
+    var pattern: String { pattern(wordBoundaryBefore: false) }
+
+    /// The entries as one regex alternation: each as written, and those starting with a small letter
+    /// also capitalised after `sentenceStart`. With `wordBoundaryBefore` (the list stands after
+    /// `\b` in the rule), the boundary applies to the entries as written; the capitalised forms
+    /// begin with their own context, which a `\b` before an opening bracket would refuse.
+    func pattern(wordBoundaryBefore: Bool) -> String {
+        let boundary = wordBoundaryBefore ? #"\b"# : ""
+        let asWritten = "(?:" + entries.map(Self.pattern(for:)).joined(separator: "|") + ")"
+        let capitalised = entries.compactMap(Self.capitalisedPattern(for:))
+        guard !capitalised.isEmpty else { return boundary + asWritten }
+        return "(?:" + boundary + asWritten + "|" + Self.sentenceStart + "(?:" + capitalised.joined(separator: "|") + "))"
     }
 
+    /// The regex of one entry as written.
     static func pattern(for entry: Entry) -> String {
+        pattern(for: entry, first: nil)
+    }
+
+    /// The regex of an entry's capitalised form, or nil when it does not start with a small letter.
+    static func capitalisedPattern(for entry: Entry) -> String? {
+        guard let first = entry.text.unicodeScalars.first, first.properties.isLowercase,
+              let upper = CaseMapping.variants(of: first.value).compactMap(Unicode.Scalar.init).first(where: \.properties.isUppercase)
+        else { return nil }
+        return pattern(for: entry, first: upper)
+    }
+
+    /// The regex of an entry, with its first scalar replaced by `first` if given.
+    private static func pattern(for entry: Entry, first: Unicode.Scalar?) -> String {
         var result = ""
         let scalars = Array(entry.text.unicodeScalars)
         var index = 0
         while index < scalars.count {
-            let scalar = scalars[index]
-            if index == 0, scalar.properties.isLowercase,
-               let upper = CaseMapping.variants(of: scalar.value).compactMap(Unicode.Scalar.init).first(where: \.properties.isUppercase) {
-                result += "[\(scalar)\(upper)]"
-            } else if scalar == "." {
+            let scalar = index == 0 ? first ?? scalars[0] : scalars[index]
+            if scalar == "." {
                 result += "\\.\\s?"
                 if index + 1 < scalars.count, scalars[index + 1] == " " { index += 1 }
             } else if scalar == " " {
@@ -166,7 +194,12 @@ struct WordList: Sendable, Equatable {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
             let name = String(rest[open.upperBound..<close.lowerBound])
             guard let list = lists[name] else { throw .unknownWordList(location, name: name) }
-            result += rest[..<open.lowerBound] + list.pattern
+            result += rest[..<open.lowerBound]
+            // `\b{{name}}`: the list takes the boundary in; `\\b` is a backslash and a letter.
+            let escapes = result.dropLast(2).reversed().prefix { $0 == "\\" }.count
+            let boundary = result.hasSuffix(#"\b"#) && escapes.isMultiple(of: 2)
+            if boundary { result.removeLast(2) }
+            result += list.pattern(wordBoundaryBefore: boundary)
             rest = rest[close.upperBound...]
         }
         return result + rest

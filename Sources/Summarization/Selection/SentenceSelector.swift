@@ -1,5 +1,6 @@
 /// Picks sentences by score within a length limit, greedily, with optional redundancy control.
-/// Sentences without words and sentences that repeat the title are never picked.
+/// Sentences without words, sentences that repeat the title and the caption or kicker above it are
+/// never picked.
 ///
 /// Redundancy control is a coverage discount: a candidate's value is its score times
 /// `1 - redundancyWeight · f`, where `f` is the share of its distinct content terms that the
@@ -13,7 +14,8 @@ struct SentenceSelector {
     /// Returns (sentence, rank from 1, score) in pick order.
     func select(scores: [Double], document: TermDocument, limit: ResolvedLength) -> [(sentence: Int, score: Double)] {
         var heap = CandidateHeap()
-        for (index, score) in scores.enumerated() where document.wordCounts[index] > 0 && !document.repeatsTitle[index] {
+        for (index, score) in scores.enumerated()
+        where index >= document.frontMatter && document.wordCounts[index] > 0 && !document.repeatsTitle[index] {
             heap.push(Candidate(value: score, sentence: index, round: 0))
         }
         var covered = [Bool](repeating: false, count: document.vocabularySize)

@@ -12,6 +12,9 @@ struct TermDocument: Sendable {
     /// Whether each sentence is the title itself (the same words in the same order), as when a
     /// text's first line is both its title and its first paragraph: the title is no key point.
     let repeatsTitle: [Bool]
+    /// How many sentences stand above the title's own sentence when it is among the first three: an
+    /// image caption or kicker above the headline (`TextTitle.headline`), never a key point.
+    let frontMatter: Int
 
     var sentenceCount: Int { terms.count }
 
@@ -44,6 +47,7 @@ struct TermDocument: Sendable {
         wordCounts = wordIDs.map { $0.count }
         titleTerms = Set(titleWordIDs.compactMap { termOfWord[Int($0)] >= 0 ? termOfWord[Int($0)] : nil }).sorted()
         repeatsTitle = wordIDs.map { !titleWordIDs.isEmpty && $0 == titleWordIDs }
+        frontMatter = repeatsTitle.prefix(3).firstIndex(of: true) ?? 0
         self.vocabularySize = vocabularySize
     }
 

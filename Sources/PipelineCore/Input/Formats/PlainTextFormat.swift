@@ -1,6 +1,7 @@
 import Foundation
 
-/// A `.txt` file is one document; its title is the first non-blank line.
+/// A `.txt` file is one document; its title is its headline (`TextTitle.headline(of:)`): the first
+/// non-blank line, or the line after an image caption or kicker above it.
 public struct PlainTextFormat: InputFormat {
     public let name = "plain text"
     public let extensions = ["txt"]
@@ -8,7 +9,7 @@ public struct PlainTextFormat: InputFormat {
     public init() {}
 
     public func reader(for file: URL) throws(InputError) -> any DocumentReader {
-        WholeFileReader(file: file, title: { TextTitle.firstLine(of: $0) })
+        WholeFileReader(file: file, title: { TextTitle.headline(of: $0) })
     }
 
     public func write(_ translated: TranslatedDocument) throws -> Data { Data(translated.text.utf8) }
@@ -39,18 +40,56 @@ struct WholeFileReader: DocumentReader {
     }
 }
 
-/// How text formats find a title, and what counts as no text at all.
-enum TextTitle {
+/// How text formats find a title, and what counts as no text at all. `package`: `pipeline summarize`
+/// reads a text as the `.txt` and `.jsonl` readers do, so that it picks the sentences `run` picks.
+package enum TextTitle {
     /// Nothing but whitespace: a document with nothing to segment, translate or summarise.
-    static func isBlank(_ text: String) -> Bool {
+    package static func isBlank(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
-    static func firstLine(of text: String) -> String {
+    package static func firstLine(of text: String) -> String {
         lines(of: text).first { !$0.isEmpty } ?? ""
     }
 
-    static func lines(of text: String) -> [String] {
+    /// The headline of a text file. News copied from a web page often opens with an image caption
+    /// or a kicker above the headline: a long, descriptive sentence ending in a period, followed by
+    /// a shorter line that reads like a headline. Then the headline is that second line; otherwise
+    /// it is the first non-blank line.
+    package static func headline(of text: String) -> String {
+        let opening = lines(of: text).lazy.filter { !$0.isEmpty }.prefix(2)
+        guard let first = opening.first else { return "" }
+        if let second = opening.dropFirst().first, isCaption(first, above: second) { return second }
+        return first
+    }
+
+    /// Words that make a line long and descriptive, not a headline.
+    static let captionWords = 8
+    /// Words a headline has at most.
+    static let headlineWords = 20
+
+    /// Whether `line` is a caption or kicker above `next`: at least `captionWords` words and a final
+    /// period (a photo credit in brackets after it may follow), while `next` is shorter, at most
+    /// `headlineWords` words, and ends like a headline, not like a sentence or a clause.
+    static func isCaption(_ line: String, above next: String) -> Bool {
+        var body = Substring(line)
+        if body.hasSuffix(")"), let open = body.lastIndex(of: "("), body[..<open].trimmingCharacters(in: .whitespaces).hasSuffix(".") {
+            body = body[..<open]
+        }
+        let trimmed = body.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'»«“”‘’)]"))
+        guard trimmed.hasSuffix("."), !trimmed.hasSuffix("...") else { return false }
+        let lineWords = wordCount(line)
+        let nextWords = wordCount(next)
+        guard lineWords >= captionWords, nextWords >= 2, nextWords <= headlineWords, nextWords < lineWords else { return false }
+        guard let last = next.trimmingCharacters(in: CharacterSet(charactersIn: "\"'»«“”‘’")).last else { return false }
+        return !".,;:".contains(last)
+    }
+
+    private static func wordCount(_ line: String) -> Int {
+        line.split(whereSeparator: \.isWhitespace).count
+    }
+
+    package static func lines(of text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 }
