@@ -36,7 +36,7 @@ import Testing
         #expect(document.id == "a")
     }
 
-    @Test func readsJSONLinesAndKeepsIdsUnique() throws {
+    @Test func readsJSONLinesRefusesRepeatedIdsAndKeepsNamesUnique() throws {
         let folder = try temporaryFolder()
         let file = folder.appendingPathComponent("batch.jsonl")
         try """
@@ -46,20 +46,25 @@ import Testing
             not json
             {"id": 7, "title": "Drei"}
             """.write(to: file, atomically: true, encoding: .utf8)
-        let loads = documents([file], template: "{stem}.{target}")
-        #expect(loads.count == 4)
-        guard case .document(let first) = loads[0], case .document(let second) = loads[1] else {
-            Issue.record("expected two documents first")
+        let other = folder.appendingPathComponent("more.jsonl")
+        try #"{"id": "x", "text": "Zweiter Text\nmit Zeilen."}"#.write(to: other, atomically: true, encoding: .utf8)
+        let loads = documents([file, other], template: "{stem}.{target}")
+        #expect(loads.count == 5)
+        guard case .document(let first) = loads[0], case .document(let fromOtherFile) = loads[4] else {
+            Issue.record("expected a document first and last")
             return
         }
         #expect(first.id == "x.en-GB")
         #expect(first.metadata == [MetadataEntry("source", "Agentur")])
-        #expect(second.id == "x.en-GB-2")
-        #expect(second.title == "Zweiter Text")
-        guard case .failure(let where3, let error3, _) = loads[2], case .failure(_, let error4, _) = loads[3] else {
-            Issue.record("expected two failures")
+        // One id in two files: both kept, the later one named apart.
+        #expect(fromOtherFile.id == "x.en-GB-2")
+        #expect(fromOtherFile.title == "Zweiter Text")
+        guard case .failure(_, let repeated, _) = loads[1], case .failure(let where3, let error3, _) = loads[2],
+              case .failure(_, let error4, _) = loads[3] else {
+            Issue.record("expected three failures")
             return
         }
+        #expect(repeated.localizedDescription.hasSuffix("batch.jsonl:3: id 'x' is already used on line 1; ids must be unique"))
         #expect(where3.hasSuffix("batch.jsonl:4"))
         #expect(error3.localizedDescription.contains("not a JSON object"))
         #expect(error4.localizedDescription.contains(":5: no string field \"text\""))

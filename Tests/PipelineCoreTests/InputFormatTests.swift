@@ -97,3 +97,25 @@ import Testing
         #expect(document.title == "Überschrift")
     }
 }
+
+@Suite struct JSONLinesIdentityTests {
+    /// A repeated id would be renamed differently depending on how a stream is split; it is refused.
+    @Test func aRepeatedIdIsRefusedNamingTheFirstLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ids-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("news.jsonl")
+        try "{\"id\":\"a\",\"text\":\"Eins.\"}\n{\"id\":\"b\",\"text\":\"Zwei.\"}\n{\"id\":\"a\",\"text\":\"Drei.\"}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let source = FileDocumentSource(
+            files: [file], namer: DocumentNamer(template: "{stem}", pipelineName: "p", languages: InputFormatTests.languages))
+        let loads = DocumentSourceTests.drain(source)
+        #expect(loads.count == 3)
+        guard case .failure(let place, let error, _) = loads[2] else {
+            Issue.record("the repeated id became a document")
+            return
+        }
+        #expect(place == "\(file.path):3")
+        #expect(error.reason == "id 'a' is already used on line 1; ids must be unique")
+    }
+}

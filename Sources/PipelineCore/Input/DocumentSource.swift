@@ -147,6 +147,9 @@ public struct JSONLinesDocumentReader: DocumentReader {
     private let lines: LineReader
     private let source: String
 
+    /// The line each id was first seen on.
+    private var firstLines: [String: Int] = [:]
+
     public init(lines: LineReader, source: String) {
         self.lines = lines
         self.source = source
@@ -175,6 +178,13 @@ public struct JSONLinesDocumentReader: DocumentReader {
                 default: nil
                 }
             } ?? "line-\(line)"
+            // A repeated id would be renamed `-2` in one run and not in another, depending on how the
+            // stream was split (GNU parallel, Spark): refused instead, naming the first line.
+            if let first = firstLines[id] {
+                return .failure(source: place, error: .badJSONLine(
+                    path: source, line: line, reason: "id '\(id)' is already used on line \(first); ids must be unique"))
+            }
+            firstLines[id] = line
             let title = object.member("title").flatMap { $0.kind == .string ? object.decodedString($0) : nil }
                 .flatMap { $0.isEmpty ? nil : $0 } ?? TextTitle.firstLine(of: text)
             let metadata = object.members.filter { !["id", "title", "text"].contains($0.key) && $0.kind == .string }
