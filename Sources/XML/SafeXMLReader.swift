@@ -25,7 +25,7 @@ package enum SafeXMLReader {
     }
 
     package static func read(
-        contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse
+        contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .ignoreExternalReference
     ) throws(XMLReadError) -> XMLTree.Element {
         let file = url.path
         let size: Int
@@ -43,7 +43,7 @@ package enum SafeXMLReader {
     }
 
     package static func parse(
-        _ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse
+        _ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .ignoreExternalReference
     ) throws(XMLReadError) -> XMLTree.Element {
         guard data.count <= maximumBytes else {
             throw XMLReadError.tooLarge(file: fileName, bytes: data.count, limit: maximumBytes)
@@ -158,7 +158,7 @@ public protocol XMLReadErrorWrapping: Error {
 extension SafeXMLReader {
     /// `read(contentsOf:maximumBytes:doctype:)`, with its errors wrapped in the caller's error type.
     package static func read<Failure: XMLReadErrorWrapping>(
-        contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse,
+        contentsOf url: URL, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .ignoreExternalReference,
         reportingAs _: Failure.Type
     ) throws(Failure) -> XMLTree.Element {
         do { return try read(contentsOf: url, maximumBytes: maximumBytes, doctype: doctype) } catch {
@@ -168,7 +168,7 @@ extension SafeXMLReader {
 
     /// `parse(_:fileName:maximumBytes:doctype:)`, with its errors wrapped in the caller's error type.
     package static func parse<Failure: XMLReadErrorWrapping>(
-        _ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .refuse,
+        _ data: Data, fileName: String, maximumBytes: Int = defaultMaximumBytes, doctype: DoctypePolicy = .ignoreExternalReference,
         reportingAs _: Failure.Type
     ) throws(Failure) -> XMLTree.Element {
         do { return try parse(data, fileName: fileName, maximumBytes: maximumBytes, doctype: doctype) } catch {
