@@ -59,7 +59,7 @@ struct XLIFF12Format {
                         "xml:lang": languages.target.tag,
                     ], layout: .inline) {
                         try InlineCodeMarkup.writeTarget(segment.target ?? "", codes: segment.targetCodes, xml) {
-                            try InlineCodeMarkup.write12($0, xml)
+                            try InlineCodeMarkup.write12($0, isolatedHalves: true, xml)
                         }
                     }
                     try alternatives(segment, xml)
@@ -90,7 +90,7 @@ struct XLIFF12Format {
         for run in source {
             switch run {
             case .text(let text), .term(let text, _, _): try xml.text(text)
-            case .code(let code): try InlineCodeMarkup.write12(code, xml)
+            case .code(let code): try InlineCodeMarkup.write12(code, isolatedHalves: true, xml)
             }
         }
     }

@@ -220,6 +220,8 @@ struct InlineContent {
                     mark(inner.attribute("rid") ?? inner.attribute("id"), .closing)
                 case "ec":
                     mark(inner.attribute("startRef") ?? inner.attribute("id"), .closing)
+                case "it":
+                    mark(inner.attribute("id"), inner.attribute("pos") == "close" ? .closing : .opening)
                 case _ where Self.nativeCode.contains(inner.name):
                     break
                 default:
