@@ -93,7 +93,8 @@ import TestSupport
         #expect(stage.warnings.first?.hasSuffix("[duplicate-note-id]") == true, "\(stage.warnings)")
     }
 
-    @Test func aReturnedFileForAnotherVersionOfTheDocumentIsAClearError() async throws {
+    /// The changed sentence is skipped with a note naming file, line and segment; the other is used.
+    @Test func aChangedSentenceIsSkippedAndReportedTheRestIsUsed() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("returned-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -103,10 +104,13 @@ import TestSupport
         let context = StageContext(pipelineName: "de-en", languages: DocumentFixture.languages, baseDirectory: folder,
                                    translations: [folder.appendingPathComponent("artikel.xlf")])
         var document = Self.document()
-        await #expect {
-            try await LeverageStage(options: .init(), context: context).process(&document, context: context)
-        } throws: { error in
-            error.localizedDescription.contains("artikel.xlf") && error.localizedDescription.contains("was changed")
-        }
+        let stage = try LeverageStage(options: .init(), context: context)
+        try await stage.process(&document, context: context)
+        var batch = try #require(try stage.makeBatch(context: context))
+        try batch.add(document)
+        _ = try batch.finish()
+        #expect(batch.notes.count == 1)
+        #expect(batch.notes.first?.contains("artikel.xlf:") == true && batch.notes.first?.contains("was changed") == true, "\(batch.notes)")
+        #expect(document.translations.values.filter { $0.origin == .translator }.count == 1)
     }
 }

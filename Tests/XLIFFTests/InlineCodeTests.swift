@@ -33,9 +33,9 @@ import PipelineCore
         return document
     }
 
-    static func write(_ version: XLIFFVersion, prefill: XLIFFOptions.Prefill = .source) throws -> Data {
+    static func write(_ version: XLIFFVersion, prefill: XLIFFOptions.Prefill = .source, units: XLIFFOptions.Units = .paragraph) throws -> Data {
         try XLIFFWriter(version: version, languages: SampleDocuments.languages, provenance: "test")
-            .write(document(), options: XLIFFOptions(version: version, prefill: prefill))
+            .write(document(), options: XLIFFOptions(version: version, prefill: prefill, units: units))
     }
 
     @Test func version12ShowsEveryKindOfCode() throws {
@@ -95,7 +95,7 @@ import PipelineCore
         var document = AnnotatedDocument(document: Document(id: "seite", title: "Seite", text: Self.text, source: "seite.txt"), ordinal: 0)
         document.sentences = Self.document().sentences
         let xliff = String(decoding: try XLIFFWriter(version: .v1_2, languages: SampleDocuments.languages, provenance: "test")
-            .write(document, options: XLIFFOptions(version: .v1_2, prefill: .source)), as: UTF8.self)
+            .write(document, options: XLIFFOptions(version: .v1_2, prefill: .source, units: .paragraph)), as: UTF8.self)
         for element in ["<g ", "<x ", "<bx ", "<ex ", "<ph "] {
             #expect(!xliff.contains(element))
         }

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func version12MarksTheTargetAsAMachineSuggestionToReview() throws {
-        let root = try Export.tree(try Export.write(XLIFFOptions(version: .v1_2, prefill: .memory, state: .translated), document: Self.document()))
+        let root = try Export.tree(try Export.write(XLIFFOptions(version: .v1_2, prefill: .memory, state: .translated, units: .paragraph), document: Self.document()))
         let units = root.descendants(named: "trans-unit")
         let targets = Dictionary(uniqueKeysWithValues: units.map { ($0.attribute("id")!, $0.firstElement(named: "target")!) })
         #expect(targets["p1"]?.attribute("state") == "needs-translation")

@@ -60,13 +60,13 @@ import Testing
 
     @Test func everyKeyHasADefault() throws {
         #expect(try Self.decode("{}") == XLIFFOptions())
-        #expect(XLIFFOptions() == XLIFFOptions(version: .v2_1, prefill: .empty, state: .initial, files: .perDocument, content: .all, tbx: true))
+        #expect(XLIFFOptions() == XLIFFOptions(version: .v2_1, prefill: .source, state: .initial, files: .perDocument, content: .all, units: .sentence, tbx: true))
         #expect(XLIFFOptions.help.map(\.key) == XLIFFOptions.CodingKeys.allCases.map(\.rawValue))
     }
 
     @Test func kebabCaseValuesDecode() throws {
-        let options = try Self.decode(#"{"version": "1.2", "prefill": "memory", "state": "reviewed", "files": "per-batch", "content": "summary", "tbx": false}"#)
-        #expect(options == XLIFFOptions(version: .v1_2, prefill: .memory, state: .reviewed, files: .perBatch, content: .summary, tbx: false))
+        let options = try Self.decode(#"{"version": "1.2", "prefill": "memory", "state": "reviewed", "files": "per-batch", "content": "summary", "units": "paragraph", "tbx": false}"#)
+        #expect(options == XLIFFOptions(version: .v1_2, prefill: .memory, state: .reviewed, files: .perBatch, content: .summary, units: .paragraph, tbx: false))
     }
 
     @Test func unknownKeysAreRejected() {

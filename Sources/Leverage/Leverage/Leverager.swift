@@ -1,3 +1,4 @@
+import Foundation
 import PipelineCore
 
 /// Finds target-language text for a document's sentences: first what translators returned, then
@@ -45,7 +46,8 @@ public struct Leverager: Sendable {
         let found = try await parallelism.map(sources) { chunk in
             chunk.compactMap { item -> Translation? in
                 memory.bestMatch(for: item.text, threshold: threshold).map {
-                    Translation(sentence: item.sentence, text: $0.unit.target, origin: .memory(percent: $0.percent))
+                    Translation(sentence: item.sentence, text: $0.unit.target, origin: .memory(percent: $0.percent),
+                                memoryUnit: Translation.MemoryUnit(source: $0.unit.source, file: URL(fileURLWithPath: $0.unit.file).lastPathComponent))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PipelineCore
 import XLIFF
 
@@ -46,6 +47,8 @@ public struct LeverageStage: Stage {
 
     private let returned: ReturnedXLIFFFiles
     private let leverager: Leverager
+    /// What reading returned files skipped or chose, per document ordinal; the batch prints it.
+    private let notes = ReadBackNotes()
 
     /// Rules of the XLIFF specification the returned files break (duplicate ids, codes that close
     /// before they open…): the translations are still used where they fit, and the user hears of it.
@@ -59,13 +62,53 @@ public struct LeverageStage: Stage {
         leverager = Leverager(memory: memory, threshold: options.fuzzyThreshold, scope: options.applyTo)
     }
 
-    /// A returned file that claims the document but does not match it (changed source, missing
-    /// units, other languages) fails the document with the reader's error.
+    /// Segments of a returned file that no longer fit (changed source, a unit the document lost, a
+    /// target glued to the pre-filled source) are skipped and noted; the rest is used. A file
+    /// unusable as a whole (other languages, duplicate ids) fails the document with the reader's error.
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
-        let fromTranslators = try returned.returnedTranslations(for: document, languages: context.languages)
+        let merged = try returned.merged(for: document, languages: context.languages)
+        notes.add(merged.notes, ordinal: document.ordinal)
+        let fromTranslators = merged.translations
         document.translations = try await leverager.translations(
             for: document, returned: Dictionary(fromTranslators.map { ($0.sentence, $0.text) }, uniquingKeysWith: { first, _ in first }),
             codes: Dictionary(fromTranslators.map { ($0.sentence, $0.codes) }, uniquingKeysWith: { first, _ in first }),
             parallelism: context.parallelism)
     }
+
+    /// Notes on the returned files, printed with the run's: skipped segments, overlapping
+    /// deliveries, and `<file>`s that match no document of the run.
+    public func makeBatch(context: StageContext) throws -> (any StageBatch)? {
+        Batch(returned: returned, collected: notes)
+    }
+
+    private struct Batch: StageBatch {
+        let returned: ReturnedXLIFFFiles
+        let collected: ReadBackNotes
+        var documents: Set<String> = []
+        private(set) var notes: [String] = []
+
+        init(returned: ReturnedXLIFFFiles, collected: ReadBackNotes) {
+            self.returned = returned
+            self.collected = collected
+        }
+
+        mutating func add(_ document: AnnotatedDocument) throws { documents.insert(document.document.id) }
+
+        mutating func finish() throws -> [OutputFile] {
+            notes = collected.all + returned.unmatched(documents)
+            return []
+        }
+    }
+}
+
+/// Notes gathered while documents run in parallel, handed out in input order.
+final class ReadBackNotes: Sendable {
+    private let byOrdinal = Mutex<[Int: [String]]>([:])
+
+    func add(_ notes: [String], ordinal: Int) {
+        guard !notes.isEmpty else { return }
+        byOrdinal.withLock { $0[ordinal, default: []] += notes }
+    }
+
+    var all: [String] { byOrdinal.withLock { $0.sorted { $0.key < $1.key }.flatMap(\.value) } }
 }

@@ -6,6 +6,20 @@ public struct Translation: Sendable, Hashable, Codable {
     /// Where the sentence's inline codes stand in `text`, when the translation says (a translator
     /// moved tags in XLIFF); empty otherwise, and `merge` then places them itself.
     public let codes: [CodePlacement]
+    /// For a memory match, the memory's own source sentence and file: what a translator compares
+    /// the document's sentence with (XLIFF `alt-trans`, `mtc:match`, the kit's TMX).
+    public let memoryUnit: MemoryUnit?
+
+    public struct MemoryUnit: Sendable, Hashable, Codable {
+        public let source: String
+        /// The memory file's name, without its folder.
+        public let file: String
+
+        public init(source: String, file: String) {
+            self.source = source
+            self.file = file
+        }
+    }
 
     /// Where a translation came from: the one place its label and encoded form are decided, for
     /// briefings, XLIFF notes and metadata, QA reports and stream output alike.
@@ -49,14 +63,15 @@ public struct Translation: Sendable, Hashable, Codable {
         }
     }
 
-    public init(sentence: Int, text: String, origin: Origin, codes: [CodePlacement] = []) {
+    public init(sentence: Int, text: String, origin: Origin, codes: [CodePlacement] = [], memoryUnit: MemoryUnit? = nil) {
         self.sentence = sentence
         self.text = text
         self.origin = origin
         self.codes = codes
+        self.memoryUnit = memoryUnit
     }
 
-    private enum CodingKeys: String, CodingKey { case sentence, text, origin, codes }
+    private enum CodingKeys: String, CodingKey { case sentence, text, origin, codes, memoryUnit = "memory-unit" }
 
     /// `codes` only when there are any, so plain-text output reads as before.
     public func encode(to encoder: Encoder) throws {
@@ -65,6 +80,7 @@ public struct Translation: Sendable, Hashable, Codable {
         try container.encode(text, forKey: .text)
         try container.encode(origin, forKey: .origin)
         if !codes.isEmpty { try container.encode(codes, forKey: .codes) }
+        try container.encodeIfPresent(memoryUnit, forKey: .memoryUnit)
     }
 
     public init(from decoder: Decoder) throws {
@@ -73,6 +89,7 @@ public struct Translation: Sendable, Hashable, Codable {
         text = try container.decode(String.self, forKey: .text)
         origin = try container.decode(Origin.self, forKey: .origin)
         codes = try container.decodeIfPresent([CodePlacement].self, forKey: .codes) ?? []
+        memoryUnit = try container.decodeIfPresent(MemoryUnit.self, forKey: .memoryUnit)
     }
 }
 

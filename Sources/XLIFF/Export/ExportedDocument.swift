@@ -91,6 +91,10 @@ public struct ExportedDocument: Sendable, Hashable {
         /// Where a pre-filled target came from, when it came from `document.translations`.
         public let origin: Translation.Origin?
         public let pick: Summary.Pick?
+        /// Known translations offered beside the target, never in it: fuzzy memory matches always;
+        /// exact matches, earlier translators' work and machine output when the prefill leaves them
+        /// out (1.2 `alt-trans`, 2.1 `mtc:match`).
+        public let suggestions: [Suggestion]
 
         public var sourceText: String { source.map(\.text).joined() }
 
@@ -101,6 +105,21 @@ public struct ExportedDocument: Sendable, Hashable {
                 marks.append(TermMark(id: "\(id)-t\(marks.count + 1)", concept: concept, glossaryTerm: term))
             }
             return marks
+        }
+    }
+
+    /// A translation offered for a segment, with the source it translates (a memory's own sentence,
+    /// or the segment's source for machine output).
+    public struct Suggestion: Sendable, Hashable {
+        public let source: String
+        public let target: String
+        public let origin: Translation.Origin
+        /// Where it came from, as CAT tools show it: the memory file, or the engine.
+        public let originName: String
+
+        /// The match percentage, 100 for machine output (which translates this very source).
+        public var matchQuality: Int {
+            if case .memory(let percent) = origin { percent } else { 100 }
         }
     }
 
@@ -145,6 +164,15 @@ public struct ExportedDocument: Sendable, Hashable {
     public struct PlacedCode: Sendable, Hashable {
         public let offset: Int
         public let code: ExportedCode
+    }
+
+    /// A suggestion's `origin` when no memory file names it: `translation memory`, `DeepL`.
+    static func suggestionOrigin(_ origin: Translation.Origin) -> String {
+        switch origin {
+        case .translator: origin.label
+        case .memory: "translation memory"
+        case .machine(let engine): engine
+        }
     }
 
     /// Forms for a sequence of codes: a pair is whole when its halves come in order and nest.
@@ -324,13 +352,15 @@ extension ExportedDocument {
             var target: String?
             var targetCodes: [PlacedCode] = []
             var origin: Translation.Origin?
+            let known = document.translations[sentence].flatMap { $0.text.isEmpty ? nil : $0 }
             switch options.prefill {
             case .empty: break
             case .source:
                 target = copy
                 targetCodes = copiedCodes(source)
             case .memory, .memoryOrSource:
-                if let translation = document.translations[sentence] {
+                // A fuzzy match translates another sentence: a suggestion beside the target, never in it.
+                if let translation = known, !translation.origin.isFuzzyMemory {
                     let text = XMLCharacters.sanitized(translation.text)
                     target = text
                     targetCodes = translatedCodes(translation, text: text, sentence: sentence, owned: owned, partners: partners)
@@ -338,13 +368,21 @@ extension ExportedDocument {
                 }
             }
             if target?.isEmpty == true { target = nil; targetCodes = []; origin = nil }
+            var suggestions: [Suggestion] = []
+            if let translation = known, origin == nil {
+                let memory = translation.memoryUnit
+                suggestions.append(Suggestion(
+                    source: XMLCharacters.sanitized(memory?.source ?? copy), target: XMLCharacters.sanitized(translation.text),
+                    origin: translation.origin,
+                    originName: XMLCharacters.sanitized(memory?.file ?? Self.suggestionOrigin(translation.origin))))
+            }
             let state: XLIFFState
             if target == nil, options.prefill == .memoryOrSource {
                 target = copy
                 targetCodes = copiedCodes(source)
                 state = .initial // a copy to overwrite, not a translation
-            } else if target == nil {
-                state = .initial
+            } else if target == nil || options.prefill == .source {
+                state = .initial // a copy of the source is there to be overwritten
             } else if origin?.isFuzzyMemory == true || origin?.isMachine == true {
                 state = .initial // a fuzzy match or machine output is a suggestion, not a translation
             } else {
@@ -352,7 +390,8 @@ extension ExportedDocument {
             }
             return Segment(
                 id: XLIFFIdentifiers.segment(sentence: sentence), sentence: sentence, source: source,
-                target: target, targetCodes: targetCodes, state: state, origin: origin, pick: picks[sentence])
+                target: target, targetCodes: targetCodes, state: state, origin: origin, pick: picks[sentence],
+                suggestions: suggestions)
         }
 
         var units: [Unit] = []

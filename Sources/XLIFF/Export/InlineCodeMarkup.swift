@@ -13,9 +13,17 @@ enum InlineCodeMarkup {
 
     /// Whole pairs are `<g>`; line breaks `<x/>` (nothing to show); other placeholders `<ph>` with
     /// the original markup as content; lone halves `<bx/>`/`<ex/>` linked by `rid`.
-    static func write12(_ code: ExportedDocument.ExportedCode, _ xml: XMLWriter) throws {
+    /// `isolatedHalves`: a half whose partner is outside the element is `<it pos="open|close">`, since
+    /// `<bx>`/`<ex>` must find their partner in the same `<source>` or `<target>` (a trans-unit per sentence).
+    static func write12(_ code: ExportedDocument.ExportedCode, isolatedHalves: Bool = false, _ xml: XMLWriter) throws {
         let original = code.code
         switch code.form {
+        case .start where isolatedHalves, .end where isolatedHalves:
+            let opening = if case .start = code.form { true } else { false }
+            try xml.textElement("it", [
+                "id": opening ? id(original) : endID(original), "pos": opening ? "open" : "close",
+                "ctype": delimiterType12(original.role), "equiv-text": original.display,
+            ], text: original.original)
         case .placeholder where original.role == .lineBreak:
             try xml.textElement("x", ["id": id(original), "ctype": "lb", "equiv-text": original.display], text: "")
         case .placeholder:

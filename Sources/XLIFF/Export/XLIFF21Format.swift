@@ -1,7 +1,7 @@
 import PipelineCore
 import XML
 
-/// XLIFF 2.1 core with the glossary (`gls:`) and metadata (`mda:`) modules.
+/// XLIFF 2.1 core with the glossary (`gls:`), metadata (`mda:`) and translation candidates (`mtc:`) modules.
 ///
 /// A unit per paragraph, a segment per sentence with its `state`, the text between sentences in
 /// `<ignorable>`. Glossary hits are `<mrk type="term">` with one `gls:glossEntry` per concept in the
@@ -17,6 +17,7 @@ struct XLIFF21Format {
             "xmlns": XLIFFNamespace.xliff2,
             "xmlns:gls": XLIFFNamespace.glossary,
             "xmlns:mda": XLIFFNamespace.metadata,
+            "xmlns:mtc": XLIFFNamespace.matches,
             "version": "2.1",
             "srcLang": languages.source.tag,
             "trgLang": languages.target.tag,
@@ -39,6 +40,7 @@ struct XLIFF21Format {
     private func unit(_ unit: ExportedDocument.Unit, in document: ExportedDocument, _ xml: XMLWriter) throws {
         let segments = unit.segments
         try xml.element("unit", ["id": unit.id, "xml:space": "preserve"]) {
+            try matches(segments, xml)
             try glossary(unit, in: document, xml)
             try metadata(segments, xml)
             try notes(unit, in: document, xml)
@@ -85,6 +87,24 @@ struct XLIFF21Format {
                         try InlineCodeMarkup.writeTarget(target, codes: segment.targetCodes, xml) {
                             try InlineCodeMarkup.write21($0, xml)
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Known translations the targets do not hold, each pointing at its segment.
+    private func matches(_ segments: [ExportedDocument.Segment], _ xml: XMLWriter) throws {
+        guard segments.contains(where: { !$0.suggestions.isEmpty }) else { return }
+        try xml.element("mtc:matches") {
+            for segment in segments {
+                for suggestion in segment.suggestions {
+                    try xml.element("mtc:match", [
+                        "ref": "#\(segment.id)", "matchQuality": String(suggestion.matchQuality),
+                        "origin": suggestion.originName, "type": suggestion.origin.isMachine ? "mt" : "tm",
+                    ]) {
+                        try xml.textElement("source", text: suggestion.source)
+                        try xml.textElement("target", text: suggestion.target)
                     }
                 }
             }

@@ -8,19 +8,33 @@ public struct XLIFFOptions: StageOptions {
     public var state: XLIFFState
     public var files: FileGrouping
     public var content: Content
+    /// XLIFF 1.2 only: a `trans-unit` per sentence or per paragraph.
+    public var units: Units
     /// Also write a TBX file of the glossary entries the exported text uses.
     public var tbx: Bool
 
+    /// What targets start with. Known translations the target does not take are offered beside it
+    /// (1.2 `alt-trans`, 2.1 `mtc:match`); fuzzy memory matches are never a target.
     public enum Prefill: String, Codable, Sendable, CaseIterable {
-        /// Targets are left empty (1.2: empty segment markers; 2.1: no `<target>`).
+        /// Targets are left empty (1.2: empty targets; 2.1: no `<target>`). OmegaT 3.6 shows nothing.
         case empty
-        /// Targets start as a copy of the source; what OmegaT needs to show the segments at all.
+        /// Targets start as a copy of the German source: OmegaT 3.6 translates the text of `<target>`,
+        /// so this is what makes it show every segment in German. The default.
         case source
-        /// Targets come from `document.translations` (returned XLIFF, translation memory); others stay empty.
+        /// Exact memory matches, translators' and machine translations fill targets; others stay empty.
         case memory
-        /// As `memory`, and the other targets start as a copy of the source (state `initial`), so that
-        /// OmegaT shows every segment.
+        /// As `memory`, and the other targets start as a copy of the source (state `initial`);
+        /// OmegaT then shows the pre-filled segments in English as their source.
         case memoryOrSource = "memory-or-source"
+    }
+
+    /// How XLIFF 1.2 cuts the text into `trans-unit`s.
+    public enum Units: String, Codable, Sendable, CaseIterable {
+        /// One `trans-unit` per sentence, grouped per paragraph in `<group>`: every tool round-trips
+        /// it, including those that ignore `<mrk mtype="seg">` (translate-toolkit). The default.
+        case sentence
+        /// One `trans-unit` per paragraph with sentences marked by `<mrk mtype="seg">` in `<seg-source>`.
+        case paragraph
     }
 
     public enum FileGrouping: String, Codable, Sendable, CaseIterable {
@@ -35,14 +49,15 @@ public struct XLIFFOptions: StageOptions {
     }
 
     public init(
-        version: XLIFFVersion = .v2_1, prefill: Prefill = .empty, state: XLIFFState = .initial,
-        files: FileGrouping = .perDocument, content: Content = .all, tbx: Bool = true
+        version: XLIFFVersion = .v2_1, prefill: Prefill = .source, state: XLIFFState = .initial,
+        files: FileGrouping = .perDocument, content: Content = .all, units: Units = .sentence, tbx: Bool = true
     ) {
         self.version = version
         self.prefill = prefill
         self.state = state
         self.files = files
         self.content = content
+        self.units = units
         self.tbx = tbx
     }
 
@@ -50,15 +65,16 @@ public struct XLIFFOptions: StageOptions {
 
     public static let help: [(key: String, help: String)] = [
         ("version", "XLIFF version: 1.2 (OmegaT, strict schema) or 2.1"),
-        ("prefill", "targets: empty, source (a copy), memory (known translations) or memory-or-source (known, else a copy)"),
+        ("prefill", "targets: source (a copy of the German, the default: OmegaT shows every segment), empty, memory (exact matches and known translations) or memory-or-source (known, else a copy); fuzzy matches are always alt-trans/mtc:match"),
         ("state", "state of pre-filled targets: initial, translated, reviewed or final; copies made by memory-or-source stay initial"),
         ("files", "per-document or per-batch (one file for the whole run)"),
         ("content", "all, or summary (only the briefing's sentences)"),
+        ("units", "XLIFF 1.2: sentence (a trans-unit per sentence in a group per paragraph, the default) or paragraph (seg-source markers)"),
         ("tbx", "also write a TBX v3 term base of the glossary entries used"),
     ]
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, prefill, state, files, content, tbx
+        case version, prefill, state, files, content, units, tbx
     }
 
     public init(from decoder: Decoder) throws {
@@ -69,6 +85,7 @@ public struct XLIFFOptions: StageOptions {
         state = try container.decodeChoice(.state, default: defaults.state)
         files = try container.decodeChoice(.files, default: defaults.files)
         content = try container.decodeChoice(.content, default: defaults.content)
+        units = try container.decodeChoice(.units, default: defaults.units)
         tbx = try container.decode(.tbx, default: defaults.tbx)
     }
 }

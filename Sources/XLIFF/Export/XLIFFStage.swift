@@ -27,7 +27,8 @@ public struct XLIFFStage: Stage {
 
     public init(options: XLIFFOptions, context: StageContext) throws {
         self.options = options
-        writer = XLIFFWriter(version: options.version, languages: context.languages, provenance: context.provenance)
+        writer = XLIFFWriter(
+            version: options.version, languages: context.languages, provenance: context.provenance, units: options.units)
         termBase = TBXWriter(languages: context.languages, provenance: context.provenance)
     }
 

@@ -1,6 +1,12 @@
 import Foundation
 import PipelineCore
 
+/// What one returned file gives a document: the translations, and the segments skipped with why.
+public struct ReturnedWork: Sendable, Equatable {
+    public let translations: [ReturnedTranslation]
+    public let skipped: [XLIFFImportError]
+}
+
 /// A translated XLIFF file as read back: the units and segments it holds, version-neutral, plus
 /// what `XLIFFConformance` found wrong with it. Map it onto a document with `translations(for:languages:)`.
 public struct ReturnedXLIFF: Sendable, Hashable {
@@ -78,14 +84,24 @@ extension ReturnedXLIFF {
                    uniquingKeysWith: { first, _ in first })
     }
 
-    /// Checks that the file is the export of `document` (its languages, units and source texts)
-    /// and returns the translated segments, in sentence order.
+    /// As `returnedWork(for:languages:)`, strictly: any segment that would be skipped is an error.
+    public func returnedTranslations(for document: AnnotatedDocument, languages: LanguagePair) throws -> [ReturnedTranslation] {
+        let work = try returnedWork(for: document, languages: languages)
+        if let first = work.skipped.first { throw first }
+        return work.translations
+    }
+
+    /// Maps the file onto `document` and returns the translated segments, in sentence order, with
+    /// what had to be skipped: a segment whose source changed, a unit or segment the document no
+    /// longer has, a target that glues new text to the pre-filled source, missing units. The rest
+    /// of the file's work is used. Wrong languages, a document twice in the file and duplicate ids
+    /// make the whole file unusable and throw.
     ///
     /// A segment counts as translated when its target is not empty and either its state says so
     /// or its text differs from the source (tools such as OmegaT do not always update states).
     /// The file must hold every unit of the document, or exactly the summary's when it was
     /// exported with `content: summary`.
-    public func returnedTranslations(for document: AnnotatedDocument, languages: LanguagePair) throws -> [ReturnedTranslation] {
+    public func returnedWork(for document: AnnotatedDocument, languages: LanguagePair) throws -> ReturnedWork {
         let documentID = document.document.id
         let matching = files.filter { $0.original == documentID }
         guard let file = matching.first else {
@@ -110,36 +126,49 @@ extension ReturnedXLIFF {
         var seenUnits: Set<String> = []
         var present: Set<String> = []
         var translations: [ReturnedTranslation] = []
+        var skipped: [XLIFFImportError] = []
         for unit in file.units {
             guard unitIDs.contains(unit.id) else {
-                throw XLIFFImportError.unknownUnit(file: fileName, line: unit.line, document: documentID, unit: unit.id)
+                skipped.append(.unknownUnit(file: fileName, line: unit.line, document: documentID, unit: unit.id))
+                continue
             }
             guard seenUnits.insert(unit.id).inserted else {
                 throw XLIFFImportError.duplicateUnit(file: fileName, line: unit.line, unit: unit.id)
             }
             let unitSegments = expected.units.first { $0.id == unit.id }!.segments
             if let flattened = unit.unmarkedTarget, !flattened.allSatisfy(\.isWhitespace) {
-                throw XLIFFImportError.segmentMarkersLost(file: fileName, line: unit.line, unit: unit.id)
+                skipped.append(.segmentMarkersLost(file: fileName, line: unit.line, unit: unit.id))
+                present.formUnion(unitSegments.map(\.id))
+                continue
             }
             for segment in unit.segments {
                 // A 1.2 unit without seg-source is one segment; it maps only onto a one-sentence paragraph.
                 guard let id = segment.id ?? (unitSegments.count == 1 ? unitSegments[0].id : nil) else {
-                    throw XLIFFImportError.segmentMarkersLost(file: fileName, line: unit.line, unit: unit.id)
+                    skipped.append(.segmentMarkersLost(file: fileName, line: unit.line, unit: unit.id))
+                    present.formUnion(unitSegments.map(\.id))
+                    continue
                 }
                 guard let want = expectedSegments[id], want.unit == unit.id else {
-                    throw XLIFFImportError.unknownSegment(file: fileName, line: segment.line, unit: unit.id, segment: id)
+                    skipped.append(.unknownSegment(file: fileName, line: segment.line, unit: unit.id, segment: id))
+                    continue
                 }
                 guard present.insert(id).inserted else {
                     throw XLIFFImportError.duplicateSegment(file: fileName, line: segment.line, segment: id)
                 }
-                let segment = try Self.withoutBlockMarker(segment, expected: want.source, id: id, file: fileName)
-                if let translation = Self.translation(of: segment, sentence: want.sentence, codes: codeIndex) {
-                    translations.append(translation)
+                do {
+                    let segment = try Self.withoutBlockMarker(segment, expected: want.source, id: id, file: fileName)
+                    if let translation = try Self.translation(of: segment, id: id, sentence: want.sentence, codes: codeIndex, file: fileName) {
+                        translations.append(translation)
+                    }
+                } catch let error as XLIFFImportError {
+                    skipped.append(error)
                 }
             }
         }
-        try checkComplete(present, expected: expected, summary: document.summary, document: documentID)
-        return translations.sorted { $0.sentence < $1.sentence }
+        if let missing = missingUnits(present, expected: expected, summary: document.summary, document: documentID) {
+            skipped.append(missing)
+        }
+        return ReturnedWork(translations: translations.sorted { $0.sentence < $1.sentence }, skipped: skipped)
     }
 
     private func checkLanguages(of file: File, against languages: LanguagePair) throws {
@@ -153,17 +182,17 @@ extension ReturnedXLIFF {
         }
     }
 
-    /// Every exported unit must be there: all of the document's, or all of the summary's.
-    private func checkComplete(_ present: Set<String>, expected: ExportedDocument, summary: Summary?, document: String) throws {
+    /// Every exported unit should be there: all of the document's, or all of the summary's.
+    private func missingUnits(_ present: Set<String>, expected: ExportedDocument, summary: Summary?, document: String) -> XLIFFImportError? {
         let all = Set(expected.units.flatMap { $0.segments.map(\.id) })
         let summaryIDs = Set((summary?.picks ?? []).map { XLIFFIdentifiers.segment(sentence: $0.sentence) }).intersection(all)
-        if present == all || (!summaryIDs.isEmpty && present == summaryIDs) { return }
+        if present == all || (!summaryIDs.isEmpty && present == summaryIDs) { return nil }
         let wanted = !summaryIDs.isEmpty && present.isSubset(of: summaryIDs) ? summaryIDs : all
         let missing = expected.units.compactMap { unit -> String? in
             let absent = unit.segments.map(\.id).filter { wanted.contains($0) && !present.contains($0) }
             return absent.isEmpty ? nil : "\(unit.id) (\(absent.joined(separator: ", ")))"
         }
-        throw XLIFFImportError.missingUnits(file: fileName, document: document, units: missing)
+        return .missingUnits(file: fileName, document: document, units: missing)
     }
 
     /// Checks the segment's source against the expected text. Files exported before block markers
@@ -192,7 +221,9 @@ extension ReturnedXLIFF {
         let kind: InlineCode.Kind
     }
 
-    private static func translation(of segment: Segment, sentence: Int, codes: [CodeKey: Int]) -> ReturnedTranslation? {
+    private static func translation(
+        of segment: Segment, id: String, sentence: Int, codes: [CodeKey: Int], file: String
+    ) throws(XLIFFImportError) -> ReturnedTranslation? {
         guard !segment.machineSuggestion else { return nil }
         guard let raw = segment.target else { return nil }
         let target = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -206,6 +237,13 @@ extension ReturnedXLIFF {
             }
         }
         let changed = normalized(target) != normalized(segment.source)
+        // A tool that writes the new text beside the pre-filled copy of the source leaves both:
+        // neither half can be trusted as the translation.
+        let source = normalized(segment.source)
+        let text = normalized(target)
+        if changed, !source.isEmpty, text.hasPrefix(source) || text.hasSuffix(source) {
+            throw .sourceGluedToTarget(file: file, line: segment.line, segment: id)
+        }
         switch segment.state {
         case .some(let state) where state > .initial:
             return ReturnedTranslation(sentence: sentence, text: target, state: state, codes: placements)

@@ -9,7 +9,6 @@ public enum XLIFFImportError: LocalizedError, Equatable, XMLReadErrorWrapping {
     case missingAttribute(file: String, line: Int, element: String, attribute: String)
     case documentMissing(file: String, document: String, found: [String])
     case documentTwice(file: String, document: String, lines: [Int])
-    case documentInSeveralFiles(document: String, files: [String])
     case wrongLanguages(file: String, line: Int, expected: String, found: String)
     case unknownUnit(file: String, line: Int, document: String, unit: String)
     case duplicateUnit(file: String, line: Int, unit: String)
@@ -18,6 +17,7 @@ public enum XLIFFImportError: LocalizedError, Equatable, XMLReadErrorWrapping {
     case segmentMarkersLost(file: String, line: Int, unit: String)
     case sourceChanged(file: String, line: Int, segment: String, expected: String, found: String)
     case missingUnits(file: String, document: String, units: [String])
+    case sourceGluedToTarget(file: String, line: Int, segment: String)
 
     public var errorDescription: String? {
         switch self {
@@ -30,8 +30,6 @@ public enum XLIFFImportError: LocalizedError, Equatable, XMLReadErrorWrapping {
             "\(file): holds no file for document '\(document)' (it holds: \(found.isEmpty ? "none" : found.joined(separator: ", ")))"
         case .documentTwice(let file, let document, let lines):
             "\(file):\(lines.last ?? 0): document '\(document)' is returned twice in \(file) (lines \(lines.map(String.init).joined(separator: " and ")))"
-        case .documentInSeveralFiles(let document, let files):
-            "document '\(document)' is returned by several files (\(files.joined(separator: ", "))); keep one"
         case .wrongLanguages(let file, let line, let expected, let found):
             "\(file):\(line): languages are \(found), but this pipeline translates \(expected)"
         case .unknownUnit(let file, let line, let document, let unit):
@@ -48,6 +46,8 @@ public enum XLIFFImportError: LocalizedError, Equatable, XMLReadErrorWrapping {
             "\(file):\(line): the source of segment '\(segment)' was changed: expected “\(expected)”, found “\(found)”"
         case .missingUnits(let file, let document, let units):
             "\(file): units of document '\(document)' are missing: \(units.joined(separator: "; "))"
+        case .sourceGluedToTarget(let file, let line, let segment):
+            "\(file):\(line): the target of segment '\(segment)' holds the pre-filled source glued to new text (the tool wrote beside the copy instead of replacing it), so it is not taken as a translation"
         }
     }
 }

@@ -36,53 +36,85 @@ public enum XLIFFReader {
     // MARK: XLIFF 1.2
 
     private static func file12(_ file: XMLTree.Element, fileName: String) throws -> ReturnedXLIFF.File {
-        let units = try file.descendants(named: "trans-unit").map { unit -> ReturnedXLIFF.Unit in
-            guard let id = unit.attribute("id") else {
+        ReturnedXLIFF.File(
+            id: nil, original: file.attribute("original"), sourceLanguage: file.attribute("source-language"),
+            targetLanguage: file.attribute("target-language"), line: file.line, units: try units12(file, fileName: fileName))
+    }
+
+    /// The units below an element, in document order: a paragraph group of sentence trans-units
+    /// (`restype="x-paragraph"`, as `units: sentence` writes) is one unit, any other trans-unit one.
+    private static func units12(_ element: XMLTree.Element, fileName: String) throws -> [ReturnedXLIFF.Unit] {
+        try element.elements.flatMap { child -> [ReturnedXLIFF.Unit] in
+            switch child.name {
+            case "trans-unit": [try paragraphUnit12(child, fileName: fileName)]
+            case "group" where child.attribute("restype") == "x-paragraph": [try sentenceGroup12(child, fileName: fileName)]
+            default: try units12(child, fileName: fileName)
+            }
+        }
+    }
+
+    /// A paragraph written as a group of one-sentence trans-units whose ids are the segment ids.
+    private static func sentenceGroup12(_ group: XMLTree.Element, fileName: String) throws -> ReturnedXLIFF.Unit {
+        guard let id = group.attribute("id") else {
+            throw XLIFFImportError.missingAttribute(file: fileName, line: group.line, element: "group", attribute: "id")
+        }
+        let segments = try group.descendants(named: "trans-unit").map { unit -> ReturnedXLIFF.Segment in
+            guard let segment = unit.attribute("id") else {
                 throw XLIFFImportError.missingAttribute(file: fileName, line: unit.line, element: "trans-unit", attribute: "id")
             }
             let target = unit.firstElement(named: "target")
-            let state = target?.attribute("state").flatMap(XLIFFState.init(xliff12:))
-            let unreviewed = target.map(isMachineSuggestion12) ?? false
-            let machineSegments = Set(unit.elements(named: "note").filter { $0.attribute("from") == "pipeline" }
-                .compactMap { TranslatorNotes.machineSegment(inOriginNote: $0.textContent) })
-            let machine = { (id: String?) in unreviewed && (id.map(machineSegments.contains) ?? !machineSegments.isEmpty) }
-            guard let segSource = unit.firstElement(named: "seg-source") else {
-                let source = unit.firstElement(named: "source").map(InlineContent.init)?.text ?? ""
-                let content = target.map(InlineContent.init)
-                return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: [
-                    .init(id: nil, source: source, target: content?.text, state: state, line: unit.line,
-                          machineSuggestion: machine(nil), targetCodes: content?.codes ?? []),
-                ], unmarkedTarget: nil)
-            }
-            let targetMarkers = target.map(segmentMarkers) ?? []
-            let targets = Dictionary(targetMarkers.map { ($0.attribute("mid") ?? "", InlineContent($0)) },
-                                     uniquingKeysWith: { first, _ in first })
-            var segments = segmentMarkers(segSource).map { marker in
-                let target = targets[marker.attribute("mid") ?? ""]
-                return ReturnedXLIFF.Segment(
-                    id: marker.attribute("mid") ?? "", source: InlineContent(marker).text,
-                    target: target?.text, state: state, line: marker.line,
-                    machineSuggestion: machine(marker.attribute("mid")), targetCodes: target?.codes ?? [])
-            }
-            // Some tools (translate-toolkit) write the translation beside the markers instead of in
-            // them. Text outside the markers that the source lacks is that translation: it belongs
-            // to the only segment, or, with several segments, cannot be split back.
-            var unmarked: String?
-            if let target, ReturnedXLIFF.normalized(outsideSegmentMarkers(target)) != ReturnedXLIFF.normalized(outsideSegmentMarkers(segSource)) {
-                let content = InlineContent(target)
-                if segments.count == 1 {
-                    let only = segments[0]
-                    segments = [.init(id: only.id, source: only.source, target: content.text, state: state, line: only.line,
-                                      machineSuggestion: machine(only.id), targetCodes: content.codes)]
-                } else {
-                    unmarked = content.text
-                }
-            }
-            return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: segments, unmarkedTarget: unmarked)
+            let content = target.map(InlineContent.init)
+            return ReturnedXLIFF.Segment(
+                id: segment, source: unit.firstElement(named: "source").map(InlineContent.init)?.text ?? "",
+                target: content?.text, state: target?.attribute("state").flatMap(XLIFFState.init(xliff12:)), line: unit.line,
+                machineSuggestion: target.map(isMachineSuggestion12) ?? false, targetCodes: content?.codes ?? [])
         }
-        return ReturnedXLIFF.File(
-            id: nil, original: file.attribute("original"), sourceLanguage: file.attribute("source-language"),
-            targetLanguage: file.attribute("target-language"), line: file.line, units: units)
+        return ReturnedXLIFF.Unit(id: id, line: group.line, segments: segments, unmarkedTarget: nil)
+    }
+
+    private static func paragraphUnit12(_ unit: XMLTree.Element, fileName: String) throws -> ReturnedXLIFF.Unit {
+        guard let id = unit.attribute("id") else {
+            throw XLIFFImportError.missingAttribute(file: fileName, line: unit.line, element: "trans-unit", attribute: "id")
+        }
+        let target = unit.firstElement(named: "target")
+        let state = target?.attribute("state").flatMap(XLIFFState.init(xliff12:))
+        let unreviewed = target.map(isMachineSuggestion12) ?? false
+        let machineSegments = Set(unit.elements(named: "note").filter { $0.attribute("from") == "pipeline" }
+            .compactMap { TranslatorNotes.machineSegment(inOriginNote: $0.textContent) })
+        let machine = { (id: String?) in unreviewed && (id.map(machineSegments.contains) ?? !machineSegments.isEmpty) }
+        guard let segSource = unit.firstElement(named: "seg-source") else {
+            let source = unit.firstElement(named: "source").map(InlineContent.init)?.text ?? ""
+            let content = target.map(InlineContent.init)
+            return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: [
+                .init(id: nil, source: source, target: content?.text, state: state, line: unit.line,
+                      machineSuggestion: machine(nil), targetCodes: content?.codes ?? []),
+            ], unmarkedTarget: nil)
+        }
+        let targetMarkers = target.map(segmentMarkers) ?? []
+        let targets = Dictionary(targetMarkers.map { ($0.attribute("mid") ?? "", InlineContent($0)) },
+                                 uniquingKeysWith: { first, _ in first })
+        var segments = segmentMarkers(segSource).map { marker in
+            let target = targets[marker.attribute("mid") ?? ""]
+            return ReturnedXLIFF.Segment(
+                id: marker.attribute("mid") ?? "", source: InlineContent(marker).text,
+                target: target?.text, state: state, line: marker.line,
+                machineSuggestion: machine(marker.attribute("mid")), targetCodes: target?.codes ?? [])
+        }
+        // Some tools (translate-toolkit) write the translation beside the markers instead of in
+        // them. Text outside the markers that the source lacks is that translation: it belongs
+        // to the only segment, or, with several segments, cannot be split back.
+        var unmarked: String?
+        if let target, ReturnedXLIFF.normalized(outsideSegmentMarkers(target)) != ReturnedXLIFF.normalized(outsideSegmentMarkers(segSource)) {
+            let content = InlineContent(target)
+            if segments.count == 1 {
+                let only = segments[0]
+                segments = [.init(id: only.id, source: only.source, target: content.text, state: state, line: only.line,
+                                  machineSuggestion: machine(only.id), targetCodes: content.codes)]
+            } else {
+                unmarked = content.text
+            }
+        }
+        return ReturnedXLIFF.Unit(id: id, line: unit.line, segments: segments, unmarkedTarget: unmarked)
     }
 
     /// Machine output as exported, still unreviewed: the qualifier says machine, the state says
@@ -188,6 +220,8 @@ struct InlineContent {
                     mark(inner.attribute("rid") ?? inner.attribute("id"), .closing)
                 case "ec":
                     mark(inner.attribute("startRef") ?? inner.attribute("id"), .closing)
+                case "it":
+                    mark(inner.attribute("id"), inner.attribute("pos") == "close" ? .closing : .opening)
                 case _ where Self.nativeCode.contains(inner.name):
                     break
                 default:

@@ -20,9 +20,20 @@ enum Translator {
         return try xml.finish()
     }
 
-    /// XLIFF 1.2: each `<mrk mtype="seg">` of the target gets the translation of its seg-source twin.
+    /// XLIFF 1.2: each `<mrk mtype="seg">` of the target gets the translation of its seg-source twin;
+    /// a one-sentence trans-unit (`units: sentence`) gets its whole target replaced.
     private static func fill12(_ element: XMLTree.Element, updateState: Bool, skip: Set<String>) -> XMLTree.Element {
-        guard element.name == "trans-unit", let segSource = element.firstElement(named: "seg-source") else { return element }
+        guard element.name == "trans-unit" else { return element }
+        guard let segSource = element.firstElement(named: "seg-source") else {
+            guard let id = element.attribute("id"), let source = element.firstElement(named: "source") else { return element }
+            return replacing(element, children: element.children.map { node in
+                guard case .element(let child) = node, child.name == "target" else { return node }
+                let text = skip.contains(id) ? "" : translate(source.textContent)
+                var target = replacing(child, children: text.isEmpty ? [] : [.text(text)])
+                if updateState, !text.isEmpty { target = setting("state", to: "translated", on: target) }
+                return .element(target)
+            })
+        }
         let sources = Dictionary(segSource.descendants(named: "mrk").filter { $0.attribute("mtype") == "seg" }
             .map { ($0.attribute("mid")!, $0.textContent) }, uniquingKeysWith: { a, _ in a })
         func translated(_ node: XMLTree.Node) -> XMLTree.Node {
@@ -64,7 +75,7 @@ enum Translator {
     }
 
     private static let prefixes = [
-        XLIFFNamespace.glossary: "gls", XLIFFNamespace.metadata: "mda", XMLTree.xmlNamespace: "xml",
+        XLIFFNamespace.glossary: "gls", XLIFFNamespace.metadata: "mda", XLIFFNamespace.matches: "mtc", XMLTree.xmlNamespace: "xml",
     ]
 
     /// Writes a tree back, declaring the namespaces our exports use on the root.
@@ -79,6 +90,7 @@ enum Translator {
                 if element.namespace == XLIFFNamespace.xliff2 {
                     try xml.attribute("xmlns:gls", XLIFFNamespace.glossary)
                     try xml.attribute("xmlns:mda", XLIFFNamespace.metadata)
+                    try xml.attribute("xmlns:mtc", XLIFFNamespace.matches)
                 }
             }
             for attribute in element.attributes {
