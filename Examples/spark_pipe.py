@@ -14,8 +14,28 @@ import sys
 from pyspark import SparkConf, SparkContext
 
 
+def default_corpus() -> str:
+    """../shared's news corpus where it is, else the repository's German samples as JSON lines."""
+    shared = "../shared/corpus/de-news/10kgnad-public.jsonl"
+    if os.path.exists(shared):
+        return shared
+    import json
+    import tempfile
+    folder = "Samples/de"
+    texts = []
+    for name in sorted(n for n in os.listdir(folder) if n.endswith((".txt", ".md"))):
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            texts.append(handle.read())
+    output = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
+    for index in range(20 * len(texts)):  # ids stay unique: a stream refuses a repeated one
+        output.write(json.dumps({"id": f"sample-{index}", "text": texts[index % len(texts)]}, ensure_ascii=False) + "\n")
+    output.close()
+    print(f"note: ../shared is absent; using Samples/de as {output.name}", file=sys.stderr)
+    return output.name
+
+
 def main() -> int:
-    corpus = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/de-news/10kgnad-public.jsonl"
+    corpus = sys.argv[1] if len(sys.argv) > 1 else default_corpus()
     pipeline_file = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else "Pipelines/de-en.yml")
     partitions = int(sys.argv[3]) if len(sys.argv) > 3 else 4
     binary = os.path.abspath(os.environ.get("PIPELINE_BIN", ".build/release/pipeline"))

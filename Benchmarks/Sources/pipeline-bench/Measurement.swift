@@ -74,7 +74,36 @@ enum Corpus {
         try documents(in: paths).map(\.text)
     }
 
-    static let defaultPath = "../shared/corpus/de-news"
+    /// `../shared/corpus/de-news` where it is (beside the project on CI and the team's machines),
+    /// else a corpus made from the repository's own German samples, so the bench runs anywhere.
+    static let defaultPath: String = {
+        let shared = "../shared/corpus/de-news"
+        if FileManager.default.fileExists(atPath: shared) { return shared }
+        return (try? samplesCorpus()) ?? shared
+    }()
+
+    /// The samples of `Samples/de`, each repeated until the corpus holds about 2 MB, as one JSONL
+    /// file in a temporary folder.
+    static func samplesCorpus(bytes target: Int = 2_000_000) throws -> String {
+        let folder = URL(fileURLWithPath: "Samples/de")
+        let texts = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        guard !texts.isEmpty else { throw CorpusError.missing(folder.path) }
+        var lines = Data()
+        var index = 0
+        while lines.count < target {
+            let line = try JSONSerialization.data(withJSONObject: ["id": "sample-\(index)", "text": texts[index % texts.count]])
+            lines.append(line)
+            lines.append(UInt8(ascii: "\n"))
+            index += 1
+        }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-bench-samples-\(getpid())")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try lines.write(to: output.appendingPathComponent("samples.jsonl"))
+        FileHandle.standardError.write(Data("note: ../shared is absent; benchmarking on Samples/de repeated to \(lines.count / 1000) kB\n".utf8))
+        return output.path
+    }
 }
 
 enum CorpusError: Error, CustomStringConvertible {
