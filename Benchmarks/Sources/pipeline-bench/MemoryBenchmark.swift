@@ -1,5 +1,6 @@
 import ArgumentParser
 import Briefing
+import Leverage
 import Foundation
 import PipelineCore
 
