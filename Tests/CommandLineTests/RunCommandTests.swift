@@ -86,11 +86,14 @@ import Testing
         process.arguments = ["run", "Pipelines/de-en.yml", "--input", inputs.path, "--output", output.path, "--jobs", "2"]
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait for the first document to be written, then interrupt.
-        for _ in 0..<600 where (try? FileManager.default.contentsOfDirectory(atPath: output.path).count) ?? 0 == 0 {
+        // Wait for the first document to be written (the signal handler is in place by then; a busy
+        // machine may take long to get there), then interrupt.
+        let deadline = Date().addingTimeInterval(180)
+        while process.isRunning, Date() < deadline,
+              (try? FileManager.default.contentsOfDirectory(atPath: output.path).count) ?? 0 == 0 {
             usleep(10_000)
         }
-        kill(process.processIdentifier, SIGINT)
+        if process.isRunning { kill(process.processIdentifier, SIGINT) }
         process.waitUntilExit()
         #expect([0, 128 + SIGINT].contains(process.terminationStatus), "status \(process.terminationStatus)")
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
