@@ -113,4 +113,18 @@ import TestSupport
         #expect(memory.units.count == units && units > 0)
         #expect(memory.units.allSatisfy { !$0.source.isEmpty && !$0.target.isEmpty })
     }
+
+    @Test func aMemoryInOtherLanguagesIsWarnedAbout() throws {
+        var warnings: [String] = []
+        let units = try TMXReader.parse(Self.tmx("""
+            <tu><tuv xml:lang="fr-FR"><seg>Bonjour.</seg></tuv><tuv xml:lang="en-GB"><seg>Hello.</seg></tuv></tu>
+            """), fileName: "fr.tmx", languages: Self.languages)
+        #expect(units.isEmpty)
+        _ = try TMXReader.units(
+            in: SafeXMLReader.parse(Self.tmx("<tu><tuv xml:lang=\"fr-FR\"><seg>Bonjour.</seg></tuv><tuv xml:lang=\"en-GB\"><seg>Hello.</seg></tuv></tu>"), fileName: "fr.tmx"),
+            file: "fr.tmx", languages: Self.languages) { warnings.append($0) }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("fr.tmx:") == true)
+        #expect(warnings.first?.contains("none of its 1 units has both de-DE and en-GB (it holds en-GB, fr-FR)") == true, "\(warnings)")
+    }
 }

@@ -9,23 +9,30 @@ import XML
 /// have a variant in both languages, whatever the header's `srclang` says.
 public enum TMXReader {
     /// Every file in `urls`; a folder contributes its `.tmx` files in path order.
-    public static func read(_ urls: [URL], languages: LanguagePair) throws -> [TranslationMemory.Unit] {
+    /// `warn` hears of a memory that holds units but none in the run's two languages.
+    public static func read(
+        _ urls: [URL], languages: LanguagePair, warn: (String) -> Void = { _ in }
+    ) throws -> [TranslationMemory.Unit] {
         var units: [TranslationMemory.Unit] = []
         for file in try FolderFiles.expand(urls, extensions: ["tmx"], missing: { TMXError.xml(.unreadable(file: $0.path, reason: "no such file or folder")) }) {
-            units += try read(contentsOf: file, languages: languages)
+            units += try read(contentsOf: file, languages: languages, warn: warn)
         }
         return units
     }
 
-    public static func read(contentsOf url: URL, languages: LanguagePair) throws -> [TranslationMemory.Unit] {
-        try units(in: SafeXMLReader.read(contentsOf: url, reportingAs: TMXError.self), file: url.path, languages: languages)
+    public static func read(
+        contentsOf url: URL, languages: LanguagePair, warn: (String) -> Void = { _ in }
+    ) throws -> [TranslationMemory.Unit] {
+        try units(in: SafeXMLReader.read(contentsOf: url, reportingAs: TMXError.self), file: url.path, languages: languages, warn: warn)
     }
 
     public static func parse(_ data: Data, fileName: String, languages: LanguagePair) throws -> [TranslationMemory.Unit] {
         try units(in: SafeXMLReader.parse(data, fileName: fileName, reportingAs: TMXError.self), file: fileName, languages: languages)
     }
 
-    static func units(in root: XMLTree.Element, file: String, languages: LanguagePair) throws -> [TranslationMemory.Unit] {
+    static func units(
+        in root: XMLTree.Element, file: String, languages: LanguagePair, warn: (String) -> Void = { _ in }
+    ) throws -> [TranslationMemory.Unit] {
         guard root.name == "tmx" else {
             throw TMXError.notTMX(file: file, line: root.line, root: root.name)
         }
@@ -33,7 +40,14 @@ public enum TMXReader {
             throw TMXError.malformed(file: file, line: root.line, problem: "<tmx> has no <body>")
         }
         var units: [TranslationMemory.Unit] = []
-        for unit in body.elements(named: "tu") {
+        var held: Set<String> = []
+        let all = body.elements(named: "tu")
+        defer {
+            if units.isEmpty, !all.isEmpty {
+                warn("\(file):\(body.line): none of its \(all.count) units has both \(languages.source) and \(languages.target) (it holds \(held.sorted().joined(separator: ", "))); the memory adds nothing to this run")
+            }
+        }
+        for unit in all {
             var variants: [(language: String, text: String)] = []
             for variant in unit.elements(named: "tuv") {
                 guard let language = variant.attribute("lang", namespace: XMLTree.xmlNamespace) ?? variant.attribute("lang") else {
@@ -43,6 +57,7 @@ public enum TMXReader {
                     throw TMXError.malformed(file: file, line: variant.line, problem: "<tuv xml:lang=\"\(language)\"> has no <seg>")
                 }
                 variants.append((language, MatchTokens.normalizeSpace(text(of: segment))))
+                held.insert(language)
             }
             guard let source = pick(languages.source, from: variants),
                   let target = pick(languages.target, from: variants),

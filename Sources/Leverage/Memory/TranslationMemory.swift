@@ -72,8 +72,8 @@ public struct TranslationMemory: Sendable {
     }
 
     /// Loads and merges every memory in `urls` (files or folders of `.tmx`), in the order given.
-    public static func load(_ urls: [URL], languages: LanguagePair) throws -> TranslationMemory {
-        TranslationMemory(units: try TMXReader.read(urls, languages: languages))
+    public static func load(_ urls: [URL], languages: LanguagePair, warn: (String) -> Void = { _ in }) throws -> TranslationMemory {
+        TranslationMemory(units: try TMXReader.read(urls, languages: languages, warn: warn))
     }
 
     public var isEmpty: Bool { units.isEmpty }

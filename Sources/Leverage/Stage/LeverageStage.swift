@@ -50,15 +50,23 @@ public struct LeverageStage: Stage {
     /// What reading returned files skipped or chose, per document ordinal; the batch prints it.
     private let notes = ReadBackNotes()
 
+    /// Memories that hold nothing in the run's languages.
+    private let memoryWarnings: [String]
+
     /// Rules of the XLIFF specification the returned files break (duplicate ids, codes that close
     /// before they open…): the translations are still used where they fit, and the user hears of it.
-    public var warnings: [String] { returned.findings.map { "returned translation breaks the XLIFF specification: \($0)" } }
+    /// And memories that add nothing to this run.
+    public var warnings: [String] {
+        returned.findings.map { "returned translation breaks the XLIFF specification: \($0)" } + memoryWarnings
+    }
 
     /// Reads every returned XLIFF file and every memory once; one that cannot be read stops the
     /// run before any document.
     public init(options: Options, context: StageContext) throws {
         returned = try ReturnedXLIFFFiles(contentsOf: context.translations)
-        let memory = try TranslationMemory.load(context.translationMemories, languages: context.languages)
+        var memoryWarnings: [String] = []
+        let memory = try TranslationMemory.load(context.translationMemories, languages: context.languages) { memoryWarnings.append($0) }
+        self.memoryWarnings = memoryWarnings
         leverager = Leverager(memory: memory, threshold: options.fuzzyThreshold, scope: options.applyTo)
     }
 
