@@ -34,8 +34,35 @@ import Testing
         let message = error(Self.head + yaml)
         #expect(message.hasPrefix("/project/Pipelines/p.yml:6:"), "the ninth alias, on the second level: \(message)")
         #expect(message.contains("more than 8 YAML aliases"))
-        let keyed = error(Self.head + "a: &a {k: v}\n" + String(repeating: "? *a\n", count: 9))
+        let keyed = error(Self.head + "a: &a {k: v}\n" + String(repeating: "*a : x\n", count: 9))
         #expect(keyed.contains("more than 8 YAML aliases"), "\(keyed)")
+    }
+
+    /// Collections as keys are compared with each other at a cost exponential in their nesting: a
+    /// 3 KB file of nested `? - ?` keys ran for minutes under the fuzzer.
+    @Test(arguments: [
+        ("? [a, b]\n: c\n", 5, 1), ("[a, b]: c\n", 5, 1), ("x: {k: v, {a: b}: c}\n", 5, 11), ("x:\n  - ? - a\n", 6, 5),
+    ])
+    func aKeyThatIsNotAScalarIsRefusedAtItsPlace(yaml: String, line: Int, column: Int) {
+        let message = error(Self.head + yaml)
+        #expect(message.hasPrefix("/project/Pipelines/p.yml:\(line):\(column)"), "\(message)")
+        #expect(message.contains("not a plain scalar"), "\(message)")
+    }
+
+    @Test func questionMarksAndBracketsInsideValuesAreFine() throws {
+        let spec = try reader.parse(Self.head + """
+            metadata: [author, url]   # ? [a]: b
+            output: {folder: ../Output, name: "{stem}-x"}
+            stages:
+              - split: {}
+              - list:
+            """, file: file)
+        #expect(spec.metadata == ["author", "url"])
+    }
+
+    @Test func deepCompactSequencesAreRefused() {
+        let message = error(Self.head + "x: " + String(repeating: "- ", count: 100) + "a\n")
+        #expect(message.contains("nested more than 64 levels deep"), "\(message)")
     }
 
     @Test func aFewAliasesAndStarsInQuotesAreFine() throws {

@@ -41,6 +41,17 @@ import Testing
         for form in expected { #expect(forms.contains(form), "\(form)") }
     }
 
+    /// Attributive adjectives in one noun phrase take the same ending, so forms grow with the endings
+    /// and not with the number of adjectives: a term of forty adjectives once generated 31,250 forms
+    /// and took the matcher 13 s to index.
+    @Test func adjectivesBeforeTheHeadInflectTogether() throws {
+        let forms = try #require(Self.forms("neue große Sprachmodell", "noun", .neuter))
+        #expect(forms.contains("neuen großen Sprachmodellen"))
+        #expect(!forms.contains("neuen große Sprachmodell"))
+        let long = String(repeating: "künstliche ", count: 40) + "Intelligenz"
+        #expect(try #require(Self.forms(long, "noun", .feminine)).count <= 12)
+    }
+
     /// Other words that share a stem must never be generated.
     @Test(arguments: [
         ("Politik", GrammaticalGender.feminine, "Politiker"), ("Wahl", .feminine, "Wähler"), ("Wahl", .feminine, "Wählen"),

@@ -49,6 +49,9 @@ public struct PipelineFileReader: Sendable {
         case .tooDeep(let line, let column):
             throw PipelineSpecError.invalid(file: path, line: line, column: column, keyPath: "",
                 message: "nested more than \(YAMLBounds.maximumDepth) levels deep")
+        case .complexKey(let line, let column):
+            throw PipelineSpecError.invalid(file: path, line: line, column: column, keyPath: "",
+                message: "a mapping key that is not a plain scalar ('? ' or a [..]/{..} key); a pipeline file's keys are names")
         }
         let root: Node
         do {

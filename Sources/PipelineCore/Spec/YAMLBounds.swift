@@ -1,6 +1,8 @@
 /// Limits a pipeline file must keep before it reaches the YAML parser, which has none of its own:
 /// aliases used as mapping keys grow ×10 per level (a 1 KB file took minutes), and deep nesting
-/// recurses without bound. A pipeline file needs no more than a few aliases and little nesting.
+/// recurses without bound, and collections used as mapping keys are compared with each other at a
+/// cost that grows exponentially with their nesting. A pipeline file needs no more than a few
+/// aliases, little nesting and plain scalar keys.
 struct YAMLBounds {
     static let maximumBytes = 1 << 20
     /// With at most 8 aliases, however they nest, the expanded file is at most about 20 times larger.
@@ -11,15 +13,19 @@ struct YAMLBounds {
         case tooLarge(bytes: Int)
         case tooManyAliases(line: Int, column: Int)
         case tooDeep(line: Int, column: Int)
+        case complexKey(line: Int, column: Int)
     }
 
     /// Scans the text as YAML's tokens go: quoted scalars and comments are skipped, `*name` at the
-    /// start of a node is an alias, `[`/`{` open flow collections, and indentation is block depth.
+    /// start of a node is an alias, `? ` an explicit key, `[`/`{` open flow collections (a key when
+    /// `:` follows their close), and indentation or `- ` indicators on one line are block depth.
     static func check(_ text: String) -> Violation? {
         let bytes = Array(text.utf8)
         guard bytes.count <= maximumBytes else { return .tooLarge(bytes: bytes.count) }
         var aliases = 0
         var flowDepth = 0
+        /// Where each open flow collection began.
+        var flowStarts: [(line: Int, column: Int)] = []
         var line = 1
         var lineStart = 0
         var index = 0
@@ -47,9 +53,17 @@ struct YAMLBounds {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 flowDepth += 1
                 if flowDepth > maximumDepth { return .tooDeep(line: line, column: column) }
+                flowStarts.append((line, column))
                 index += 1
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 flowDepth = max(0, flowDepth - 1)
+                let start = flowStarts.popLast()
+                index += 1
+                if let start, isKeyIndicator(bytes, at: index) { return .complexKey(line: start.line, column: start.column) }
+            case UInt8(ascii: "?") where startsNode(bytes, at: index) && endsIndicator(bytes, at: index + 1):
+                return .complexKey(line: line, column: column)
+            case UInt8(ascii: "-") where startsNode(bytes, at: index) && endsIndicator(bytes, at: index + 1):
+                if column > maximumDepth * 2 { return .tooDeep(line: line, column: column) }
                 index += 1
             case UInt8(ascii: "*") where startsNode(bytes, at: index):
                 aliases += 1
@@ -74,6 +88,20 @@ struct YAMLBounds {
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"): return before < index - 1
         default: return false
         }
+    }
+
+    /// Whether an indicator (`-`, `?`) ends before `index`: a space, tab, line break or the end follows.
+    private static func endsIndicator(_ bytes: [UInt8], at index: Int) -> Bool {
+        index >= bytes.count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index])
+    }
+
+    /// Whether `:` follows (after spaces) as a mapping indicator, making what came before a key.
+    private static func isKeyIndicator(_ bytes: [UInt8], at start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+        return index + 1 >= bytes.count || [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")]
+            .contains(bytes[index + 1])
     }
 
     /// The index after a quoted scalar (which may span lines); `''` and `\"` do not end it.

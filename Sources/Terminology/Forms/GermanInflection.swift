@@ -44,21 +44,35 @@ enum GermanInflection {
         } else {
             return nil
         }
-        // Words before the head: adjectives inflect, anything else (a first name) stays.
-        var slots: [[String]] = words[..<headIndex].map { isAdjectiveLike($0) ? adjective($0) : [$0] }
-        slots.append(headVariants.map(\.text))
         let agreement = Dictionary(headVariants.map { ($0.text, $0.agreement) }, uniquingKeysWith: { $0.union($1) })
         let tail = words[(headIndex + 1)...].joined(separator: " ")
         var forms: [TermForm] = []
         var seen = Set<String>()
-        for combination in product(slots) {
-            let text = combination.joined(separator: " ") + (tail.isEmpty ? "" : " " + tail)
-            guard seen.insert(text).inserted else { continue }
-            forms.append(TermForm(
-                text: text, kind: text == term.text ? .exact : .inflected,
-                agreement: checksAgreement ? agreement[text] ?? [] : []))
+        for modifiers in attributiveForms(of: words[..<headIndex]) {
+            for head in headVariants {
+                let text = (modifiers + [head.text]).joined(separator: " ") + (tail.isEmpty ? "" : " " + tail)
+                guard seen.insert(text).inserted else { continue }
+                forms.append(TermForm(
+                    text: text, kind: text == term.text ? .exact : .inflected,
+                    agreement: checksAgreement ? agreement[text] ?? [] : []))
+            }
         }
         return forms
+    }
+
+    /// The words before the head as cited, then with every adjective-like word taking one ending in
+    /// parallel (`neue große` → `neuen großen`, never `neuen große`): attributive adjectives in one noun
+    /// phrase agree, so the forms grow with the endings, not exponentially with the adjectives. Anything
+    /// that is not an adjective (a first name) stays as it is.
+    static func attributiveForms(of words: ArraySlice<String>) -> [[String]] {
+        let cited = Array(words)
+        guard cited.contains(where: isAdjectiveLike) else { return [cited] }
+        return [cited] + adjectiveEndings.map { ending in
+            cited.map { word in
+                guard isAdjectiveLike(word), let stem = adjectiveStem(word) else { return word }
+                return stem + ending
+            }
+        }
     }
 
     /// A form of the head with the genders and numbers it can stand for.
@@ -216,13 +230,21 @@ enum GermanInflection {
 
     // MARK: - Adjectives
 
+    /// The strong and weak adjective endings.
+    static let adjectiveEndings = ["e", "en", "em", "er", "es"]
+
     /// All strong and weak endings on the adjective's stem: `künstliche` → `künstlich` + e/en/em/er/es.
     static func adjective(_ word: String) -> [String] {
+        guard let stem = adjectiveStem(word) else { return [word] }
+        return [word] + adjectiveEndings.map { stem + $0 }.filter { $0 != word }
+    }
+
+    /// The adjective without its inflection ending (`künstliche` → `künstlich`), or nil when it has none.
+    static func adjectiveStem(_ word: String) -> String? {
         guard let ending = ["en", "em", "er", "es", "e"].first(where: { word.lowercased().hasSuffix($0) }),
               word.count - ending.count >= 2
-        else { return [word] }
-        let stem = String(word.dropLast(ending.count))
-        return [word] + ["e", "en", "em", "er", "es"].map { stem + $0 }.filter { $0 != word }
+        else { return nil }
+        return String(word.dropLast(ending.count))
     }
 
     /// An attributive adjective before the head: lower-case with an inflection ending, or a capitalised
@@ -260,10 +282,5 @@ enum GermanInflection {
     static func isAllCapitals(_ word: String) -> Bool {
         let letters = word.filter(\.isLetter)
         return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
-    }
-
-    /// Every combination that takes one string from each slot, in slot order.
-    static func product(_ slots: [[String]]) -> [[String]] {
-        slots.reduce([[]]) { partial, slot in partial.flatMap { prefix in slot.map { prefix + [$0] } } }
     }
 }

@@ -53,7 +53,8 @@ public enum TermForms {
         default:
             (forms, needsStemmer) = ([citation], false)
         }
-        for declared in TermNotes.declaredForms(in: term.note ?? "", of: term.text) where !forms.contains(where: { $0.text == declared }) {
+        var known = Set(forms.map(\.text))
+        for declared in TermNotes.declaredForms(in: term.note ?? "", of: term.text) where known.insert(declared).inserted {
             forms.append(TermForm(text: declared, kind: .inflected))
         }
         return (forms, needsStemmer)
