@@ -2,6 +2,7 @@ import Foundation
 import PipelineCore
 import Testing
 @testable import XLIFF
+import XML
 
 @Suite struct XLIFFStageTests {
     static let context = StageContext(
@@ -12,8 +13,8 @@ import Testing
         let stage = try XLIFFStage(options: XLIFFOptions(version: .v1_2), context: Self.context)
         var document = SampleDocuments.annotated()
         try await stage.process(&document, context: Self.context)
-        #expect(document.outputs.map(\.path) == ["artikel-1.xlf", "artikel-1.tbx"])
-        #expect(document.outputs.map(\.backupExisting) == [true, false])
+        #expect(document.outputs.map(\.path) == ["artikel-1.xlf", "artikel-1.tbx", "artikel-1.martif.tbx"])
+        #expect(document.outputs.map(\.backupExisting) == [true, false, false])
         #expect(try XLIFFReader.parse(document.outputs[0].contents, fileName: "a.xlf").version == "1.2")
         #expect(try stage.makeBatch(context: Self.context) == nil)
     }
@@ -23,6 +24,16 @@ import Testing
         var document = SampleDocuments.annotated()
         try await stage.process(&document, context: Self.context)
         #expect(document.outputs.map(\.path) == ["artikel-1.xlf"])
+    }
+
+    @Test(arguments: [(TBXDialect.v3, ["a.xlf", "a.tbx"]), (.v2008, ["a.xlf", "a.martif.tbx"]), (.both, ["a.xlf", "a.tbx", "a.martif.tbx"])])
+    func theTBXDialectChoosesTheTermBases(_ dialect: TBXDialect, _ paths: [String]) async throws {
+        let stage = try XLIFFStage(options: XLIFFOptions(tbxDialect: dialect), context: Self.context)
+        var document = SampleDocuments.annotated(id: "a")
+        try await stage.process(&document, context: Self.context)
+        #expect(document.outputs.map(\.path) == paths)
+        let martif = try document.outputs.filter { $0.path.hasSuffix(".martif.tbx") }.map { try SafeXMLReader.parse($0.contents, fileName: $0.path) }
+        #expect(martif.allSatisfy { $0.name == "martif" })
     }
 
     @Test func perBatchWritesOneFileFromTheDeliveredDocumentsSpooledToDisk() async throws {
@@ -35,7 +46,7 @@ import Testing
             try batch.add(document)
         }
         let outputs = try batch.finish()
-        #expect(outputs.map(\.path) == ["de-en-news.xlf", "de-en-news.tbx"])
+        #expect(outputs.map(\.path) == ["de-en-news.xlf", "de-en-news.tbx", "de-en-news.martif.tbx"])
         #expect(outputs[0].backupExisting)
         #expect(outputs[0].spool != nil && outputs[0].contents.isEmpty)
         let whole = try XLIFFWriter(version: .v2_1, languages: SampleDocuments.languages, provenance: "pipeline de-en news")
@@ -60,13 +71,13 @@ import Testing
 
     @Test func everyKeyHasADefault() throws {
         #expect(try Self.decode("{}") == XLIFFOptions())
-        #expect(XLIFFOptions() == XLIFFOptions(version: .v2_1, prefill: .source, state: .initial, files: .perDocument, content: .all, units: .sentence, tbx: true))
+        #expect(XLIFFOptions() == XLIFFOptions(version: .v2_1, prefill: .source, state: .initial, files: .perDocument, content: .all, units: .sentence, tbx: true, tbxDialect: .both))
         #expect(XLIFFOptions.help.map(\.key) == XLIFFOptions.CodingKeys.allCases.map(\.rawValue))
     }
 
     @Test func kebabCaseValuesDecode() throws {
-        let options = try Self.decode(#"{"version": "1.2", "prefill": "memory", "state": "reviewed", "files": "per-batch", "content": "summary", "units": "paragraph", "tbx": false}"#)
-        #expect(options == XLIFFOptions(version: .v1_2, prefill: .memory, state: .reviewed, files: .perBatch, content: .summary, units: .paragraph, tbx: false))
+        let options = try Self.decode(#"{"version": "1.2", "prefill": "memory", "state": "reviewed", "files": "per-batch", "content": "summary", "units": "paragraph", "tbx": false, "tbx-dialect": "2008"}"#)
+        #expect(options == XLIFFOptions(version: .v1_2, prefill: .memory, state: .reviewed, files: .perBatch, content: .summary, units: .paragraph, tbx: false, tbxDialect: .v2008))
     }
 
     @Test func unknownKeysAreRejected() {

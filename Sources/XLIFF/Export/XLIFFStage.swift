@@ -5,8 +5,9 @@ import XML
 /// The `xliff` stage: writes each document (or the whole batch) as XLIFF for translators, with a
 /// TBX term base beside it.
 ///
-/// Per document, the files are `<document id>.xlf` and `<document id>.tbx`; per batch,
-/// `<pipeline name>.xlf` and `.tbx`, built by the run's batch in document order. XLIFF files are marked
+/// Per document, the files are `<document id>.xlf` with `<document id>.tbx` (TBX v3) and/or
+/// `<document id>.martif.tbx` (TBX 2008) as `tbx-dialect` says; per batch, `<pipeline name>.xlf`
+/// and the same term bases, built by the run's batch in document order. XLIFF files are marked
 /// `backupExisting`: a translator may be working in the file being replaced.
 public struct XLIFFStage: Stage {
     public static let name = "xliff"
@@ -23,13 +24,16 @@ public struct XLIFFStage: Stage {
 
     public let options: XLIFFOptions
     let writer: XLIFFWriter
-    let termBase: TBXWriter
+    /// One writer per TBX dialect asked for.
+    let termBases: [TBXWriter]
 
     public init(options: XLIFFOptions, context: StageContext) throws {
         self.options = options
         writer = XLIFFWriter(
             version: options.version, languages: context.languages, provenance: context.provenance, units: options.units)
-        termBase = TBXWriter(languages: context.languages, provenance: context.provenance)
+        termBases = options.tbxDialect.formats.map {
+            TBXWriter(languages: context.languages, provenance: context.provenance, dialect: $0)
+        }
     }
 
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
@@ -46,7 +50,9 @@ public struct XLIFFStage: Stage {
     private func files(for documents: [ExportedDocument], named name: String) throws -> [OutputFile] {
         var files = [OutputFile(path: name + ".xlf", contents: try writer.write(documents), backupExisting: true)]
         if options.tbx, documents.contains(where: { !$0.concepts.isEmpty }) {
-            files.append(OutputFile(path: name + ".tbx", contents: try termBase.write(documents)))
+            for termBase in termBases {
+                files.append(OutputFile(path: name + termBase.dialect.fileExtension, contents: try termBase.write(documents)))
+            }
         }
         return files
     }
@@ -93,8 +99,11 @@ public struct XLIFFStage: Stage {
             try spool.close()
             var files = [OutputFile(path: name + ".xlf", spool: spool, backupExisting: true)]
             if stage.options.tbx, !concepts.concepts.isEmpty {
-                let title = stage.termBase.title(count, firstTitle: firstTitle)
-                files.append(OutputFile(path: name + ".tbx", contents: try stage.termBase.write(concepts.concepts, title: title)))
+                for termBase in stage.termBases {
+                    let title = termBase.title(count, firstTitle: firstTitle)
+                    files.append(OutputFile(
+                        path: name + termBase.dialect.fileExtension, contents: try termBase.write(concepts.concepts, title: title)))
+                }
             }
             return files
         }
