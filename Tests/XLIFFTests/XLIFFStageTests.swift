@@ -16,7 +16,8 @@ import XML
         #expect(document.outputs.map(\.path) == ["artikel-1.xlf", "artikel-1.tbx", "artikel-1.martif.tbx"])
         #expect(document.outputs.map(\.backupExisting) == [true, false, false])
         #expect(try XLIFFReader.parse(document.outputs[0].contents, fileName: "a.xlf").version == "1.2")
-        #expect(try stage.makeBatch(context: Self.context) == nil)
+        #expect(try stage.makeBatch(context: Self.context) != nil, "the kit's job-wide files come from the batch")
+        #expect(try XLIFFStage(options: XLIFFOptions(tmx: false, analysis: false), context: Self.context).makeBatch(context: Self.context) == nil)
     }
 
     @Test func theTermBaseCanBeSwitchedOff() async throws {
@@ -46,7 +47,7 @@ import XML
             try batch.add(document)
         }
         let outputs = try batch.finish()
-        #expect(outputs.map(\.path) == ["de-en-news.xlf", "de-en-news.tbx", "de-en-news.martif.tbx"])
+        #expect(outputs.map(\.path) == ["de-en-news.xlf", "de-en-news.tbx", "de-en-news.martif.tbx", "de-en-news.analysis.json", "de-en-news.analysis.md"])
         #expect(outputs[0].backupExisting)
         #expect(outputs[0].spool != nil && outputs[0].contents.isEmpty)
         let whole = try XLIFFWriter(version: .v2_1, languages: SampleDocuments.languages, provenance: "pipeline de-en news")
@@ -56,6 +57,23 @@ import XML
         #expect(returned.documentIDs == ["doc-0", "doc-1", "doc-2", "doc-3"])
         #expect(returned.files.map(\.id) == ["f1", "f2", "f3", "f4"])
         #expect(returned.findings.isEmpty)
+    }
+
+    @Test func perDocumentTheBatchWritesTheMatchesAndTheAnalysisOnce() async throws {
+        let stage = try XLIFFStage(options: XLIFFOptions(), context: Self.context)
+        var batch = try #require(try stage.makeBatch(context: Self.context))
+        for ordinal in 0..<2 {
+            var document = SampleDocuments.annotated(id: "doc-\(ordinal)", ordinal: ordinal)
+            document.translations = [1: JobAnalysisTests.memory(1, 88)]
+            try await stage.process(&document, context: Self.context)
+            try batch.add(document)
+        }
+        let outputs = try batch.finish()
+        #expect(outputs.map(\.path) == ["de-en-news.matches.tmx", "de-en-news.analysis.json", "de-en-news.analysis.md"])
+        #expect(try SafeXMLReader.parse(outputs[0].contents, fileName: "m.tmx").descendants(named: "tu").count == 1)
+        let analysis = try JSONDecoder().decode(JobAnalysis.self, from: outputs[1].contents)
+        #expect(analysis.total.count(.fuzzy85).segments == 1)
+        #expect(analysis.total.count(.repetition).segments == 5)
     }
 
     @Test(arguments: [("de-en", "de-en"), ("de en/news", "de-en-news"), ("", "batch"), ("..", "batch")])
@@ -76,8 +94,8 @@ import XML
     }
 
     @Test func kebabCaseValuesDecode() throws {
-        let options = try Self.decode(#"{"version": "1.2", "prefill": "memory", "state": "reviewed", "files": "per-batch", "content": "summary", "units": "paragraph", "tbx": false, "tbx-dialect": "2008"}"#)
-        #expect(options == XLIFFOptions(version: .v1_2, prefill: .memory, state: .reviewed, files: .perBatch, content: .summary, units: .paragraph, tbx: false, tbxDialect: .v2008))
+        let options = try Self.decode(#"{"version": "1.2", "prefill": "memory", "state": "reviewed", "files": "per-batch", "content": "summary", "units": "paragraph", "tbx": false, "tbx-dialect": "2008", "tmx": false, "analysis": false}"#)
+        #expect(options == XLIFFOptions(version: .v1_2, prefill: .memory, state: .reviewed, files: .perBatch, content: .summary, units: .paragraph, tbx: false, tbxDialect: .v2008, tmx: false, analysis: false))
     }
 
     @Test func unknownKeysAreRejected() {
