@@ -26,7 +26,7 @@ import Testing
         #expect(dc.map { $0.firstElement(named: "term")!.textContent } == ["data centre", "computing centre"])
         #expect(dc.map { $0.firstElement(named: "termNote")!.textContent } == ["preferredTerm-admn-sts", "deprecatedTerm-admn-sts"])
         let gov = entries[2].descendants(named: "termNote").first { $0.attribute("type") == "partOfSpeech" }
-        #expect(gov?.textContent == "properNoun")
+        #expect(gov?.textContent == "noun", "TBX v3's TBX-Basic has no properNoun")
     }
 
     @Test func aBatchMergesConceptsAcrossDocuments() throws {
@@ -44,7 +44,13 @@ import Testing
     }
 
     @Test(arguments: [("noun", "noun"), ("N", "noun"), ("proper noun", "properNoun"), ("adj", "adjective"), ("phrase", "other")])
-    func partsOfSpeechUseTheTBXBasicValues(_ given: String, _ expected: String) {
-        #expect(TBXWriter.partOfSpeech(given) == expected)
+    func partsOfSpeechUseTheTBXBasic2008Values(_ given: String, _ expected: String) {
+        #expect(TBXWriter.partOfSpeech(given, dialect: .martif) == expected)
+        #expect(TBXBasic2008.partsOfSpeech.contains(expected))
+    }
+
+    @Test(arguments: [("proper noun", "noun"), ("Eigenname", "noun"), ("verb", "verb"), ("", nil)] as [(String, String?)])
+    func partsOfSpeechInV3AvoidProperNoun(_ given: String, _ expected: String?) {
+        #expect(TBXWriter.partOfSpeech(given, dialect: .v3) == expected)
     }
 }

@@ -12,6 +12,13 @@ public struct XLIFFOptions: StageOptions {
     public var units: Units
     /// Also write a TBX file of the glossary entries the exported text uses.
     public var tbx: Bool
+    /// Which TBX files: v3, the 2008 `martif` dialect, or both (the default: OmegaT 3.6 and
+    /// translate-toolkit read only 2008, newer tools and the standard are v3).
+    public var tbxDialect: TBXDialect
+    /// Also write, once per batch, a TMX of the memory matches the documents use (`<name>.matches.tmx`).
+    public var tmx: Bool
+    /// Also write, once per batch, the word-count analysis (`<name>.analysis.json`, `.md`).
+    public var analysis: Bool
 
     /// What targets start with. Known translations the target does not take are offered beside it
     /// (1.2 `alt-trans`, 2.1 `mtc:match`); fuzzy memory matches are never a target.
@@ -50,7 +57,8 @@ public struct XLIFFOptions: StageOptions {
 
     public init(
         version: XLIFFVersion = .v2_1, prefill: Prefill = .source, state: XLIFFState = .initial,
-        files: FileGrouping = .perDocument, content: Content = .all, units: Units = .sentence, tbx: Bool = true
+        files: FileGrouping = .perDocument, content: Content = .all, units: Units = .sentence, tbx: Bool = true,
+        tbxDialect: TBXDialect = .both, tmx: Bool = true, analysis: Bool = true
     ) {
         self.version = version
         self.prefill = prefill
@@ -59,6 +67,9 @@ public struct XLIFFOptions: StageOptions {
         self.content = content
         self.units = units
         self.tbx = tbx
+        self.tbxDialect = tbxDialect
+        self.tmx = tmx
+        self.analysis = analysis
     }
 
     public init() { self.init(version: .v2_1) }
@@ -70,11 +81,16 @@ public struct XLIFFOptions: StageOptions {
         ("files", "per-document or per-batch (one file for the whole run)"),
         ("content", "all, or summary (only the briefing's sentences)"),
         ("units", "XLIFF 1.2: sentence (a trans-unit per sentence in a group per paragraph, the default) or paragraph (seg-source markers)"),
-        ("tbx", "also write a TBX v3 term base of the glossary entries used"),
+        ("tbx", "also write a TBX-Basic term base of the glossary entries used"),
+        ("tbx-dialect", "v3 (<name>.tbx), 2008 (<name>.martif.tbx, the martif form OmegaT 3.6 and translate-toolkit read) or both (the default)"),
+        ("tmx", "also write <name>.matches.tmx: the memory matches (exact and fuzzy) the documents use, for a CAT tool's TM"),
+        ("analysis", "also write <name>.analysis.json and .md: words per document in new, fuzzy, exact and repetition bands"),
     ]
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
         case version, prefill, state, files, content, units, tbx
+        case tbxDialect = "tbx-dialect"
+        case tmx, analysis
     }
 
     public init(from decoder: Decoder) throws {
@@ -87,6 +103,9 @@ public struct XLIFFOptions: StageOptions {
         content = try container.decodeChoice(.content, default: defaults.content)
         units = try container.decodeChoice(.units, default: defaults.units)
         tbx = try container.decode(.tbx, default: defaults.tbx)
+        tbxDialect = try container.decodeChoice(.tbxDialect, default: defaults.tbxDialect)
+        tmx = try container.decode(.tmx, default: defaults.tmx)
+        analysis = try container.decode(.analysis, default: defaults.analysis)
     }
 }
 

@@ -5,8 +5,12 @@ import XML
 /// The `xliff` stage: writes each document (or the whole batch) as XLIFF for translators, with a
 /// TBX term base beside it.
 ///
-/// Per document, the files are `<document id>.xlf` and `<document id>.tbx`; per batch,
-/// `<pipeline name>.xlf` and `.tbx`, built by the run's batch in document order. XLIFF files are marked
+/// Once per batch, whatever the grouping, it also writes the translator kit's job-wide files:
+/// `<pipeline name>.matches.tmx` (memory matches) and `<pipeline name>.analysis.json` / `.md`.
+///
+/// Per document, the files are `<document id>.xlf` with `<document id>.tbx` (TBX v3) and/or
+/// `<document id>.martif.tbx` (TBX 2008) as `tbx-dialect` says; per batch, `<pipeline name>.xlf`
+/// and the same term bases, built by the run's batch in document order. XLIFF files are marked
 /// `backupExisting`: a translator may be working in the file being replaced.
 public struct XLIFFStage: Stage {
     public static let name = "xliff"
@@ -23,13 +27,16 @@ public struct XLIFFStage: Stage {
 
     public let options: XLIFFOptions
     let writer: XLIFFWriter
-    let termBase: TBXWriter
+    /// One writer per TBX dialect asked for.
+    let termBases: [TBXWriter]
 
     public init(options: XLIFFOptions, context: StageContext) throws {
         self.options = options
         writer = XLIFFWriter(
             version: options.version, languages: context.languages, provenance: context.provenance, units: options.units)
-        termBase = TBXWriter(languages: context.languages, provenance: context.provenance)
+        termBases = options.tbxDialect.formats.map {
+            TBXWriter(languages: context.languages, provenance: context.provenance, dialect: $0)
+        }
     }
 
     public func process(_ document: inout AnnotatedDocument, context: StageContext) async throws {
@@ -38,15 +45,20 @@ public struct XLIFFStage: Stage {
         document.outputs += try files(for: [exported], named: exported.documentID)
     }
 
+    /// The batch writes the per-batch XLIFF and term bases, and, whatever the grouping, the kit's
+    /// job-wide files: the memory matches' TMX and the analysis.
     public func makeBatch(context: StageContext) throws -> (any StageBatch)? {
-        guard options.files == .perBatch else { return nil }
-        return try Batch(stage: self, name: Self.fileName(for: context.pipelineName))
+        guard options.files == .perBatch || options.tmx || options.analysis else { return nil }
+        return try Batch(stage: self, name: Self.fileName(for: context.pipelineName), job: context.pipelineName,
+                         languages: context.languages)
     }
 
     private func files(for documents: [ExportedDocument], named name: String) throws -> [OutputFile] {
         var files = [OutputFile(path: name + ".xlf", contents: try writer.write(documents), backupExisting: true)]
         if options.tbx, documents.contains(where: { !$0.concepts.isEmpty }) {
-            files.append(OutputFile(path: name + ".tbx", contents: try termBase.write(documents)))
+            for termBase in termBases {
+                files.append(OutputFile(path: name + termBase.dialect.fileExtension, contents: try termBase.write(documents)))
+            }
         }
         return files
     }
@@ -58,43 +70,70 @@ public struct XLIFFStage: Stage {
         return safe.isEmpty ? "batch" : safe
     }
 
-    /// One XLIFF for the whole run: each document's `<file>` goes to a spool file on disk as it
-    /// arrives, so the batch never sits in memory; only the glossary concepts for the TBX are kept.
+    /// One XLIFF for the whole run (per batch): each document's `<file>` goes to a spool file on disk
+    /// as it arrives, so the batch never sits in memory; only the glossary concepts for the TBX, the
+    /// memory matches and the analysis counts are kept.
     private struct Batch: StageBatch {
         let stage: XLIFFStage
         let name: String
-        private let xml: XMLWriter
-        private let spool: SpoolFile
+        /// The XLIFF being spooled, per batch only.
+        private let xliff: (xml: XMLWriter, spool: SpoolFile)?
+        private let matchesWriter: MatchesTMXWriter
         private var count = 0
         private var firstTitle = ""
         private var concepts = TBXWriter.MergedConcepts()
+        private var matches = MatchesTMXWriter.Collected()
+        private var analysis: JobAnalysis.Builder
 
-        init(stage: XLIFFStage, name: String) throws {
+        init(stage: XLIFFStage, name: String, job: String, languages: LanguagePair) throws {
             self.stage = stage
             self.name = name
-            xml = try XMLWriter()
-            spool = try SpoolFile()
-            try stage.writer.open(xml)
+            matchesWriter = MatchesTMXWriter(languages: languages)
+            analysis = JobAnalysis.Builder(job: job)
+            if stage.options.files == .perBatch {
+                let xml = try XMLWriter()
+                xliff = (xml, try SpoolFile())
+                try stage.writer.open(xml)
+            } else {
+                xliff = nil
+            }
         }
 
         mutating func add(_ document: AnnotatedDocument) throws {
             let exported = try ExportedDocument(document, options: stage.options)
-            try stage.writer.write(exported, position: count, to: xml)
-            try spool.append(xml.drain())
+            if let xliff {
+                try stage.writer.write(exported, position: count, to: xliff.xml)
+                try xliff.spool.append(xliff.xml.drain())
+                concepts.add(exported.concepts)
+            }
             if count == 0 { firstTitle = exported.title }
             count += 1
-            concepts.add(exported.concepts)
+            if stage.options.tmx { matches.add(MatchesTMXWriter.matches(in: document)) }
+            if stage.options.analysis { analysis.add(exported, translations: document.translations) }
         }
 
         mutating func finish() throws -> [OutputFile] {
             guard count > 0 else { return [] }
-            try xml.endElement()
-            try spool.append(xml.finish())
-            try spool.close()
-            var files = [OutputFile(path: name + ".xlf", spool: spool, backupExisting: true)]
-            if stage.options.tbx, !concepts.concepts.isEmpty {
-                let title = stage.termBase.title(count, firstTitle: firstTitle)
-                files.append(OutputFile(path: name + ".tbx", contents: try stage.termBase.write(concepts.concepts, title: title)))
+            var files: [OutputFile] = []
+            if let xliff {
+                try xliff.xml.endElement()
+                try xliff.spool.append(xliff.xml.finish())
+                try xliff.spool.close()
+                files.append(OutputFile(path: name + ".xlf", spool: xliff.spool, backupExisting: true))
+                if stage.options.tbx, !concepts.concepts.isEmpty {
+                    for termBase in stage.termBases {
+                        let title = termBase.title(count, firstTitle: firstTitle)
+                        files.append(OutputFile(
+                            path: name + termBase.dialect.fileExtension, contents: try termBase.write(concepts.concepts, title: title)))
+                    }
+                }
+            }
+            if stage.options.tmx, !matches.matches.isEmpty {
+                files.append(OutputFile(path: name + ".matches.tmx", contents: try matchesWriter.write(matches.matches)))
+            }
+            if stage.options.analysis {
+                files.append(OutputFile(path: name + ".analysis.json", contents: try analysis.analysis.json()))
+                files.append(OutputFile(path: name + ".analysis.md", contents: Data(analysis.analysis.markdown().utf8)))
             }
             return files
         }

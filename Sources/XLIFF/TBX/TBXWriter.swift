@@ -2,20 +2,23 @@ import Foundation
 import XML
 import PipelineCore
 
-/// Writes the glossary concepts an export uses as a TBX v3 file (ISO 30042:2019), TBX-Basic
-/// dialect in DCA style: what CAT tools import as a term base, since they ignore inline term marks.
+/// Writes the glossary concepts an export uses as a TBX-Basic term base: what CAT tools import,
+/// since they ignore inline term marks. Two dialects (`TBXDialect`): TBX v3 (ISO 30042:2019) in DCA
+/// style, and the 2008 `martif` form (ISO 30042:2008) that OmegaT 3.6 and translate-toolkit read.
 ///
-/// Each concept gets a source `langSec` with the terms that matched (part of speech, status and
-/// the first sentence they occur in as context) and a target `langSec` with the approved term
+/// Each concept gets a source language section with the terms that matched (part of speech, status
+/// and the first sentence they occur in as context) and a target section with the approved term
 /// (preferred) and the terms to avoid (deprecated).
 public struct TBXWriter: Sendable {
     public let languages: LanguagePair
     /// Describes the run in the header, e.g. `pipeline de-en`.
     public let provenance: String
+    public let dialect: TBXDialect.Format
 
-    public init(languages: LanguagePair, provenance: String) {
+    public init(languages: LanguagePair, provenance: String, dialect: TBXDialect.Format = .v3) {
         self.languages = languages
         self.provenance = provenance
+        self.dialect = dialect
     }
 
     /// One term base for the given documents; a concept used by several appears once, first use first.
@@ -25,6 +28,13 @@ public struct TBXWriter: Sendable {
 
     /// A term base of concepts already merged, for a batch that keeps only those.
     func write(_ concepts: [ExportedDocument.ConceptUse], title: String) throws -> Data {
+        switch dialect {
+        case .v3: try writeV3(concepts, title: title)
+        case .martif: try writeMartif(concepts, title: title)
+        }
+    }
+
+    private func writeV3(_ concepts: [ExportedDocument.ConceptUse], title: String) throws -> Data {
         let xml = try XMLWriter()
         try xml.element("tbx", ["type": "TBX-Basic", "style": "dca", "xml:lang": "en", "xmlns": XLIFFNamespace.tbx]) {
             try xml.element("tbxHeader") {
@@ -59,7 +69,7 @@ public struct TBXWriter: Sendable {
                 for source in concept.sourceTerms {
                     try xml.element("termSec") {
                         try xml.textElement("term", text: source.term)
-                        if let partOfSpeech = Self.partOfSpeech(concept.partOfSpeech) {
+                        if let partOfSpeech = Self.partOfSpeech(concept.partOfSpeech, dialect: .v3) {
                             try xml.textElement("termNote", ["type": "partOfSpeech"], text: partOfSpeech)
                         }
                         try xml.textElement("termNote", ["type": "administrativeStatus"], text: Self.status(source.status))
@@ -90,8 +100,10 @@ public struct TBXWriter: Sendable {
         }
     }
 
-    /// TBX-Basic allows noun, verb, adjective, adverb, properNoun and other.
-    static func partOfSpeech(_ value: String?) -> String? {
+    /// A glossary's part of speech as TBX-Basic's closed list has it. The 2008 list is noun, verb,
+    /// adjective, adverb, properNoun and other; v3's TBX-Basic schematron has no properNoun, so a
+    /// proper noun is written there as what it also is, a noun.
+    static func partOfSpeech(_ value: String?, dialect: TBXDialect.Format) -> String? {
         guard let value else { return nil }
         switch value.lowercased().filter({ $0.isLetter }) {
         case "": return nil
@@ -99,7 +111,7 @@ public struct TBXWriter: Sendable {
         case "verb", "v": return "verb"
         case "adjective", "adj", "adjektiv": return "adjective"
         case "adverb", "adv": return "adverb"
-        case "propernoun", "name", "eigenname": return "properNoun"
+        case "propernoun", "name", "eigenname": return dialect == .martif ? "properNoun" : "noun"
         default: return "other"
         }
     }
