@@ -19,7 +19,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "PipelineCore", dependencies: ["XML", .product(name: "Yams", package: "Yams")]),
+        // cmark-gfm, the CommonMark reference parser; only the Markdown target walks through it.
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "PipelineCore", dependencies: ["XML", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Markdown", dependencies: ["CCMarkGFM"]),
         .target(name: "XML", dependencies: ["CLibXML2"]),
         .target(name: "Segmentation", dependencies: ["PipelineCore", "XML"], resources: [.copy("Rules")]),
         .target(name: "Terminology", dependencies: ["PipelineCore", "XML"]),

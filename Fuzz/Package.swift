@@ -20,6 +20,7 @@ let package = Package(
         fuzzTarget("fuzz-yaml"),
         fuzzTarget("fuzz-jsonl"),
         fuzzTarget("fuzz-html"),
+        fuzzTarget("fuzz-markdown"),
     ]
 )
 
