@@ -21,6 +21,7 @@ let package = Package(
         fuzzTarget("fuzz-jsonl"),
         fuzzTarget("fuzz-html"),
         fuzzTarget("fuzz-markdown"),
+        fuzzTarget("fuzz-docx"),
     ]
 )
 
