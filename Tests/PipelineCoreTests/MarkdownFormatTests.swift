@@ -167,6 +167,23 @@ import Testing
         #expect(again.codes.map(\.original) == document.codes.map(\.original))
     }
 
+    /// The bundled samples line up block for block and come back byte for byte.
+    @Test func theBundledSamplesComeBackAsTheyWere() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let files = try ["Samples/de", "Samples/en"].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == "md" }
+        }
+        #expect(files.count >= 4)
+        for file in files {
+            let markdown = try String(contentsOf: file, encoding: .utf8)
+            #expect(try Self.extracted(markdown).raw == 0, "\(file.lastPathComponent)")
+            let document = try Self.document(markdown)
+            let written = try MarkdownFormat().write(TranslatedDocument(document: document, replacements: []))
+            #expect(String(decoding: written, as: UTF8.self) == markdown, "\(file.lastPathComponent)")
+        }
+    }
+
     @Test func aTranslationKeepsLinksAndEmphasis() throws {
         let markdown = "Der **Wasserverband** warnt, sagt [Anna](https://example.org/a).\n"
         let document = try Self.document(markdown)

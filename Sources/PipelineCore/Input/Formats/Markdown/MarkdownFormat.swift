@@ -90,7 +90,7 @@ public struct MarkdownFormat: InputFormat {
 /// Plain text written into Markdown so it stays text: characters that would start inline markup
 /// get a backslash, and so do block markers at the start of a line.
 enum MarkdownEscaping {
-    static let inline: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~"]
+    static let inline: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#"]
 
     static func escape(_ text: String, newline: String, atLineStart: Bool) -> String {
         var output = ""
@@ -107,6 +107,9 @@ enum MarkdownEscaping {
                 if character == " " || character == "\t" { continue }
                 if "#-+=".contains(character) {
                     output += "\\"
+                    output.append(character)
+                    lineStart = false
+                    continue
                 } else if character.isASCII, character.isNumber {
                     let digits = characters.prefix { $0.isASCII && $0.isNumber }
                     let after = characters.dropFirst(digits.count).first
@@ -124,6 +127,9 @@ enum MarkdownEscaping {
             if inline.contains(character) {
                 output += "\\"
             } else if character == "&", let next = characters.first, next.isLetter || next == "#" {
+                output += "\\"
+            } else if character == "!", characters.isEmpty {
+                // A link's `[` code may follow, which would make it an image.
                 output += "\\"
             }
             output.append(character)
