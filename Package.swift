@@ -68,7 +68,10 @@ let package = Package(
         .testTarget(name: "LeverageTests", dependencies: ["Leverage", "XLIFF", "XML", "Briefing", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "TestSupport"]),
         .testTarget(name: "MachineTranslationTests", dependencies: ["MachineTranslation", "XLIFF", "XML", "Briefing", "TestSupport"]),
-        .testTarget(name: "MergeTests", dependencies: ["Merge", "PipelineCore", "Segmentation", "XLIFF", "XML"]),
+        .testTarget(
+            name: "MergeTests",
+            dependencies: ["Merge", "PipelineCore", "Segmentation", "XLIFF", "XML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "PipelineStagesTests", dependencies: ["PipelineStages"]),
         // Runs the built `pipeline` binary, as users and the outside judges do.
         .testTarget(name: "CommandLineTests", dependencies: ["pipeline", "TestSupport"], exclude: ["Hostile"]),

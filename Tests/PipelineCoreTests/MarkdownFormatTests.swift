@@ -192,7 +192,7 @@ import Testing
             document: document, replacements: [.init(span: span, text: "The water board warns, says Anna.")]))
         let output = String(decoding: written, as: UTF8.self)
         #expect(output.contains("**") && output.contains("](https://example.org/a)"))
-        #expect(output.hasSuffix(")\n") && !output.contains("Wasser"), "\(output)")
+        #expect(output.hasSuffix("[Anna](https://example.org/a).\n") && !output.contains("Wasser"), "\(output)")
         let again = try Self.document(output)
         #expect(again.text == "The water board warns, says Anna.")
         #expect(again.codes.map(\.original) == document.codes.map(\.original))
