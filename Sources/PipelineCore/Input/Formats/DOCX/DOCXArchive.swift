@@ -15,13 +15,15 @@ struct DOCXArchive {
     let archive: Archive
     let path: String
 
+    /// `data` is the file's content, already read and bounded; the archive reads the file itself,
+    /// since ZIPFoundation's in-memory archives trap on some truncated central directories.
     init(data: Data, path: String) throws(InputError) {
         self.path = path
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw .malformed(path: path, reason: "an encrypted or legacy (.doc) Word file, not a zip archive; save it as .docx without a password")
         }
         guard data.starts(with: [0x50, 0x4B]) else { throw .malformed(path: path, reason: "not a zip archive, which a .docx file is") }
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw .malformed(path: path, reason: "the zip archive is damaged or truncated (\(error))")
         }
         var count = 0

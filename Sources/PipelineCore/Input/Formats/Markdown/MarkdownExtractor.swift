@@ -77,8 +77,11 @@ struct MarkdownExtractor {
     private mutating func leaf(_ node: MarkdownNode) {
         var lower = max(offset(node.start), cursor)
         if node.type == "heading" { lower = Self.afterATXMarker(bytes, at: lower) }
+        while lower < bytes.count, bytes[lower] & 0xC0 == 0x80 { lower += 1 }
         var upper = min(offset(node.end) + 1, bytes.count)
         if upper <= lower { upper = LineSplitter.lineEnd(bytes, from: lower) }
+        // cmark's end column may name the first byte of a multi-byte character.
+        while upper < bytes.count, bytes[upper] & 0xC0 == 0x80 { upper += 1 }
         var walker = InlineWalker(bytes: bytes, start: lower, limit: upper, nextID: nextID)
         do {
             try walker.walk(node.children)
