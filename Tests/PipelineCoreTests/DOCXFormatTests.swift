@@ -150,6 +150,16 @@ import ZIPFoundation
         try Self.checkWithPythonDOCX(written, paragraphs: ["Chip factory needs water", "The plan"], bold: true)
     }
 
+    @Test func spacesAtTheEdgeOfARunAreKept() throws {
+        let document = try Self.read(try Self.wordFile())
+        let start = try #require(document.text.utf8.firstRange(of: "Ort".utf8)).lowerBound
+        let offset = document.text.utf8.distance(from: document.text.utf8.startIndex, to: start)
+        let written = try DOCXFormat().write(TranslatedDocument(
+            document: document, replacements: [.init(span: TextSpan(start: offset, end: offset + 3), text: " Place ")]))
+        let xml = String(decoding: try #require(try Self.entries(of: written)["word/document.xml"]), as: UTF8.self)
+        #expect(xml.contains("<w:t xml:space=\"preserve\"> Place </w:t>"))
+    }
+
     /// python-docx opens the file and finds the paragraphs and the bold run; skipped without it.
     static func checkWithPythonDOCX(_ data: Data, paragraphs: [String], bold: Bool) throws {
         let probe = Process()

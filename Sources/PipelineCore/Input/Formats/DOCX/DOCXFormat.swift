@@ -89,6 +89,7 @@ public struct DOCXFormat: InputFormat {
                            (first == "\t" && code.original.contains(":tab")) || (first == "\n" && code.original.contains(":br")) {
                             text.removeFirst()
                         }
+                        preserveSpaces(of: text, in: &output)
                         output += escape(text)
                         afterCode = nil
                     case .code(let code):
@@ -99,6 +100,17 @@ public struct DOCXFormat: InputFormat {
             }
         }
         return output
+    }
+
+    /// Word drops spaces at the edges of a `<w:t>` unless it says `xml:space="preserve"`; a
+    /// translation may put them where the source had none, so the bare start tag it lands in says it.
+    static func preserveSpaces(of text: String, in output: inout String) {
+        guard text.first == " " || text.last == " ", output.hasSuffix("t>") else { return }
+        guard let tagStart = output.lastIndex(of: "<") else { return }
+        let tag = output[tagStart...]
+        guard tag == "<w:t>" || tag == "<t>" || (tag.hasSuffix(":t>") && !tag.contains(" ")) else { return }
+        output.removeLast()
+        output += " xml:space=\"preserve\">"
     }
 
     /// Text inside `<w:t>`: markup characters escaped, characters XML cannot hold left out.
