@@ -14,11 +14,14 @@ struct DOCXArchive {
 
     let archive: Archive
     let path: String
+    /// The zip's own size: no entry's compressed bytes can be more.
+    let size: UInt64
 
     /// `data` is the file's content, already read and bounded; the archive reads the file itself,
     /// since ZIPFoundation's in-memory archives trap on some truncated central directories.
     init(data: Data, path: String) throws(InputError) {
         self.path = path
+        size = UInt64(data.count)
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw .malformed(path: path, reason: "an encrypted or legacy (.doc) Word file, not a zip archive; save it as .docx without a password")
         }
@@ -50,6 +53,10 @@ struct DOCXArchive {
         let declared = entry.uncompressedSize
         guard declared <= UInt64(Self.maximumPartBytes) else {
             throw .malformed(path: path, reason: "\(entry.path) is \(declared) bytes unzipped, more than the limit of \(Self.maximumPartBytes)")
+        }
+        // ZIPFoundation reads on at the end of a file whose entry claims more bytes than it has.
+        guard entry.compressedSize <= size else {
+            throw .malformed(path: path, reason: "\(entry.path) claims \(entry.compressedSize) compressed bytes in a zip of \(size) bytes")
         }
         if declared > 1024 * 1024, declared > Self.maximumRatio * max(entry.compressedSize, 1) {
             throw .malformed(path: path, reason: "\(entry.path) inflates more than \(Self.maximumRatio) times (a zip bomb?)")
