@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The only door to libxml2; only the XML target walks through it.
@@ -19,7 +20,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "PipelineCore", dependencies: ["XML", .product(name: "Yams", package: "Yams")]),
+        // cmark-gfm, the CommonMark reference parser; only the Markdown target walks through it.
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "PipelineCore",
+            dependencies: ["XML", "Markdown", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(name: "Markdown", dependencies: ["CCMarkGFM"]),
         .target(name: "XML", dependencies: ["CLibXML2"]),
         .target(name: "Segmentation", dependencies: ["PipelineCore", "XML"], resources: [.copy("Rules")]),
         .target(name: "Terminology", dependencies: ["PipelineCore", "XML"]),
@@ -46,7 +57,10 @@ let package = Package(
         ),
         // Fixtures and helpers that several test targets share.
         .target(name: "TestSupport", dependencies: ["PipelineCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "PipelineCoreTests", dependencies: ["PipelineCore"]),
+        .testTarget(
+            name: "PipelineCoreTests",
+            dependencies: ["PipelineCore", "XML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "XML"]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "XML"], exclude: ["Fixtures/Politics"]),
         .testTarget(name: "SummarizationTests", dependencies: ["Summarization"]),
@@ -54,7 +68,10 @@ let package = Package(
         .testTarget(name: "LeverageTests", dependencies: ["Leverage", "XLIFF", "XML", "Briefing", "TestSupport"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "TestSupport"]),
         .testTarget(name: "MachineTranslationTests", dependencies: ["MachineTranslation", "XLIFF", "XML", "Briefing", "TestSupport"]),
-        .testTarget(name: "MergeTests", dependencies: ["Merge", "PipelineCore", "Segmentation", "XLIFF", "XML"]),
+        .testTarget(
+            name: "MergeTests",
+            dependencies: ["Merge", "PipelineCore", "Segmentation", "XLIFF", "XML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "PipelineStagesTests", dependencies: ["PipelineStages"]),
         // Runs the built `pipeline` binary, as users and the outside judges do.
         .testTarget(name: "CommandLineTests", dependencies: ["pipeline", "TestSupport"], exclude: ["Hostile"]),

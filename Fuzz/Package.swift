@@ -20,6 +20,8 @@ let package = Package(
         fuzzTarget("fuzz-yaml"),
         fuzzTarget("fuzz-jsonl"),
         fuzzTarget("fuzz-html"),
+        fuzzTarget("fuzz-markdown"),
+        fuzzTarget("fuzz-docx"),
     ]
 )
 

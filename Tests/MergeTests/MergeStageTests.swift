@@ -5,6 +5,7 @@ import PipelineCore
 import Segmentation
 @testable import XLIFF
 @testable import XML
+import ZIPFoundation
 
 /// extract → translate → merge: the translated file in the input's own format, codes in place.
 @Suite struct MergeStageTests {
@@ -23,10 +24,14 @@ import Segmentation
 
     /// Reads a file of ours through its input format and segments it.
     static func annotated(_ name: String, _ contents: String) throws -> AnnotatedDocument {
+        try annotated(name, data: Data(contents.utf8))
+    }
+
+    static func annotated(_ name: String, data: Data) throws -> AnnotatedDocument {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent(name)
-        try contents.write(to: file, atomically: true, encoding: .utf8)
+        try data.write(to: file)
         var source = FileDocumentSource(files: [file], namer: DocumentNamer(template: "{stem}", pipelineName: "t", languages: languages))
         guard case .document(let document) = source.next() else { throw MergeTestFailure.notRead(name) }
         var annotated = AnnotatedDocument(document: document, ordinal: 0)
@@ -68,6 +73,65 @@ import Segmentation
         let page = try HTMLReader.parse(Data(html.utf8), fileName: "out.html")
         let article = page.root!.elements.first { $0.name == "body" }!.elements.first { $0.name == "article" }!
         #expect(!article.textContent.contains("Die Stadt") && !article.textContent.contains("Rat hat"))
+    }
+
+    @Test func aTranslatedMarkdownFileKeepsItsLinkAndEmphasis() async throws {
+        let markdown = """
+            # Wasser für die Fabrik
+
+            Die Fabrik braucht **viel Wasser** am Tag. Das sagt der [Wasserverband](https://example.org/wv).
+
+            - Erster Punkt.
+            - Zweiter `code` Punkt.
+
+            ```
+            bleibt so
+            ```
+            """
+        var document = try Self.annotated("wasser.md", markdown)
+        Self.translateAll(&document)
+        let (name, text) = try await Self.merged(document)
+        #expect(name == "wasser.en-GB.md")
+        #expect(text == """
+            # WASSER FÜR DIE FABRIK
+
+            DIE FABRIK BRAUCHT **VIEL WASSER** AM TAG. DAS SAGT DER [WASSERVERBAND](https://example.org/wv).
+
+            - ERSTER PUNKT.
+            - ZWEITER `code` PUNKT.
+
+            ```
+            bleibt so
+            ```
+            """)
+    }
+
+    @Test func aTranslatedWordFileKeepsItsBoldRun() async throws {
+        let namespace = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        let body = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <w:document \(namespace)><w:body><w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Chipfabrik am Fluss</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Die Fabrik braucht </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>viel Wasser</w:t></w:r><w:r><w:t xml:space="preserve"> am Tag.</w:t></w:r></w:p></w:body></w:document>
+            """
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let part = Data(body.utf8)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(part.count), compressionMethod: .deflate) {
+            part.subdata(in: Int($0)..<Int($0) + $1)
+        }
+        var document = try Self.annotated("chipfabrik.docx", data: try #require(archive.data))
+        #expect(document.document.title == "Chipfabrik am Fluss")
+        Self.translateAll(&document)
+        var merged = document
+        try await MergeStage(options: MergeOptions(), context: Self.context).process(&merged, context: Self.context)
+        let output = try #require(merged.outputs.first)
+        #expect(output.path == "chipfabrik.en-GB.docx")
+        let written = try Archive(data: output.contents, accessMode: .read)
+        var xml = Data()
+        _ = try written.extract(try #require(written["word/document.xml"])) { xml.append($0) }
+        #expect(String(decoding: xml, as: UTF8.self) == body
+            .replacingOccurrences(of: ">Chipfabrik am Fluss<", with: ">CHIPFABRIK AM FLUSS<")
+            .replacingOccurrences(of: ">Die Fabrik braucht <", with: ">DIE FABRIK BRAUCHT <")
+            .replacingOccurrences(of: ">viel Wasser<", with: ">VIEL WASSER<")
+            .replacingOccurrences(of: "> am Tag.<", with: "> AM TAG.<"))
     }
 
     @Test func codesGoWhereTheTranslatorPutThem() async throws {

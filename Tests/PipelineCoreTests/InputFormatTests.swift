@@ -19,14 +19,14 @@ import Testing
     @Test func everyExtensionHasOneFormat() {
         let claimed = InputFormats.builtIn.flatMap(\.extensions)
         #expect(claimed.count == Set(claimed).count)
-        #expect(InputFormats.extensions == ["txt", "md", "jsonl", "html", "htm", "xhtml"])
+        #expect(InputFormats.extensions == ["txt", "md", "jsonl", "html", "htm", "xhtml", "docx"])
         for fileExtension in claimed { #expect(InputFormats.notYetSupported[fileExtension] == nil) }
     }
 
-    static let supported = ".txt (plain text), .md (Markdown), .jsonl (JSON lines), .html, .htm, .xhtml (web pages)"
+    static let supported = ".txt (plain text), .md (Markdown), .jsonl (JSON lines), .html, .htm, .xhtml (web pages), .docx (Word documents)"
 
     @Test(arguments: [
-        ("bericht.docx", "bericht.docx: Word documents are not supported yet; inputs can be \(supported)"),
+        ("bericht.doc", "bericht.doc: Word 97–2003 documents (save them as .docx) are not supported yet; inputs can be \(supported)"),
         ("daten.csv", "daten.csv: a .csv file is not an input format; inputs can be \(supported)"),
         ("LIESMICH", "LIESMICH: a file without an extension is not an input format; inputs can be \(supported)"),
     ])

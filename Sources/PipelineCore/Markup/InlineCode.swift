@@ -121,14 +121,25 @@ extension Document {
 
     /// The nearest place a code of this kind may stand: an opening code before a word, a closing
     /// code after one, an isolated code between words; never inside a word or a character.
+    static let trailingPunctuation: Set<UInt8> = Set(".,;:!?)'\"".utf8)
+
     static func wordEdge(in bytes: [UInt8], near target: Int, kind: InlineCode.Kind) -> Int {
         let length = bytes.count
         let target = min(max(0, target), length)
         func isSpace(_ index: Int) -> Bool { bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 }
+        /// Closing punctuation a word's end may stand before (`[Verband](…).`, `<b>fett</b>,`).
+        func punctuationToWordEnd(_ offset: Int) -> Bool {
+            var index = offset
+            while index < length, !isSpace(index) {
+                guard Self.trailingPunctuation.contains(bytes[index]) else { return false }
+                index += 1
+            }
+            return index > offset
+        }
         /// Word starts follow a space (or begin the text), word ends precede one (or end it).
         func fits(_ offset: Int) -> Bool {
             let spaceBefore = offset == 0 || isSpace(offset - 1)
-            let spaceAfter = offset == length || isSpace(offset)
+            let spaceAfter = offset == length || isSpace(offset) || (kind == .closing && punctuationToWordEnd(offset))
             switch kind {
             case .opening: return spaceBefore && !(offset < length && isSpace(offset))
             case .closing: return spaceAfter && !(offset > 0 && isSpace(offset - 1))

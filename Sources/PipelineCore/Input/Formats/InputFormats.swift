@@ -8,11 +8,12 @@ public enum InputFormats {
         MarkdownFormat(),
         JSONLinesFormat(),
         HTMLFormat(),
+        DOCXFormat(),
     ]
 
     /// Formats people try that are not read yet, by extension, so the error can say what the file is.
     static let notYetSupported: [String: String] = [
-        "docx": "Word documents", "doc": "Word documents", "odt": "OpenDocument texts", "rtf": "RTF documents",
+        "doc": "Word 97–2003 documents (save them as .docx)", "odt": "OpenDocument texts", "rtf": "RTF documents",
         "pdf": "PDF files",
         "xlf": "XLIFF files (list returned translations under `translations:`)",
         "xliff": "XLIFF files (list returned translations under `translations:`)",
